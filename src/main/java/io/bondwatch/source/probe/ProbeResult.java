@@ -1,0 +1,52 @@
+package io.bondwatch.source.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One probe's outcome for one member.
+ *
+ * @param member configured member name
+ * @param seq probe sequence number as the prober numbered it (ping's icmp_seq), -1 if unknown
+ * @param monotonicNanos when the outcome became known, on {@link io.bondwatch.time.TimeSource}'s
+ *     monotonic clock
+ * @param wallTime the same moment on the wall clock
+ * @param outcome reply, lost, or error (lost with a reason the prober could read)
+ * @param rtt round-trip time; present only for {@link Outcome#REPLY}
+ * @param reason why the probe failed, e.g. "Network is unreachable"; null for replies and plain
+ *     timeouts
+ */
+public record ProbeResult(
+    String member,
+    long seq,
+    long monotonicNanos,
+    Instant wallTime,
+    Outcome outcome,
+    Duration rtt,
+    String reason) {
+
+  public enum Outcome {
+    REPLY,
+    LOST,
+    ERROR
+  }
+
+  public ProbeResult {
+    Objects.requireNonNull(member, "member");
+    Objects.requireNonNull(wallTime, "wallTime");
+    Objects.requireNonNull(outcome, "outcome");
+    if (outcome == Outcome.REPLY) {
+      Objects.requireNonNull(rtt, "rtt of a reply");
+      if (rtt.isNegative()) {
+        throw new IllegalArgumentException("negative rtt " + rtt);
+      }
+    } else if (rtt != null) {
+      throw new IllegalArgumentException("only a reply has an rtt, not " + outcome);
+    }
+  }
+
+  public boolean ok() {
+    return outcome == Outcome.REPLY;
+  }
+}
