@@ -1,0 +1,41 @@
+package io.bondwatch.domain.member;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A consistent read of one member, taken under its lock, for metrics, the status API and the
+ * controller.
+ *
+ * @param reason why the member is in its state, in words ("5 consecutive probes lost")
+ * @param since wall time of the last state change
+ * @param smoothedRtt smoothed probe RTT, null before the first reply
+ * @param jitter mean deviation of the RTT, null before two replies
+ * @param lossRatio probe loss over the degraded window, 0..1
+ * @param sessionUp what pppd last said about the session: null when pppd has said nothing
+ * @param requiredMisses consecutive lost probes the down rule needs now
+ */
+public record MemberSnapshot(
+    String name,
+    MemberState state,
+    String reason,
+    Instant since,
+    Duration smoothedRtt,
+    Duration jitter,
+    double lossRatio,
+    double baselineLoss,
+    long probesSent,
+    long probesLost,
+    long flaps,
+    Boolean sessionUp,
+    int requiredMisses,
+    int consecutiveLost,
+    int consecutiveOk) {
+
+  public MemberSnapshot {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(since, "since");
+  }
+}
