@@ -1,0 +1,192 @@
+package io.bondwatch.sink.metrics;
+
+import static io.bondwatch.sink.metrics.MetricNames.*;
+
+import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.member.MemberSnapshot;
+import io.bondwatch.domain.member.MemberState;
+import io.bondwatch.sink.metrics.MetricsSource.Direction;
+import io.bondwatch.source.probe.ProbeResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Binds the member and bond model to Micrometer. Keeps a strong reference to its source, since
+ * Micrometer gauges hold their objects weakly; names come from {@link MetricNames} only, tags from
+ * closed sets (member names from config, states, directions).
+ */
+public final class BondwatchMetrics implements MeterBinder {
+  private static final Duration[] RTT_BUCKETS = {
+    Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+    Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)
+  };
+
+  private final MetricsSource source;
+  private final String version;
+  private final Map<String, Timer> rttTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> pppdEvents = new ConcurrentHashMap<>();
+  private MeterRegistry registry;
+
+  public BondwatchMetrics(MetricsSource source, String version) {
+    this.source = source;
+    this.version = version;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder(BUILD_INFO, () -> 1)
+        .description("Build information of the running bondwatch; always 1")
+        .tag("version", version)
+        .register(registry);
+    for (String m : source.members()) {
+      bindMember(registry, m);
+    }
+    bindBond(registry);
+  }
+
+  private void bindMember(MeterRegistry r, String m) {
+    Tags t = Tags.of(TAG_MEMBER, m);
+    for (MemberState s : MemberState.values()) {
+      Gauge.builder(MEMBER_STATE, source, src -> src.member(m).state() == s ? 1 : 0)
+          .description("Member state: 1 for the state the member is in, 0 for the others")
+          .tags(t.and(TAG_STATE, s.label()))
+          .register(r);
+    }
+    Gauge.builder(MEMBER_ACTIVE, source, src -> src.active(m) ? 1 : 0)
+        .description("1 while the member carries bond traffic (as actuated)")
+        .tags(t)
+        .register(r);
+    Gauge.builder(MEMBER_WEIGHT, source, src -> src.weight(m))
+        .description("Applied weight of the member, 0 when dropped")
+        .tags(t)
+        .register(r);
+    memberGauge(r, t, MEMBER_RTT, "Smoothed probe round-trip time", s -> seconds(s.smoothedRtt()))
+        .baseUnit("seconds")
+        .register(r);
+    memberGauge(
+            r,
+            t,
+            MEMBER_JITTER,
+            "Mean deviation of the probe round-trip time",
+            s -> seconds(s.jitter()))
+        .baseUnit("seconds")
+        .register(r);
+    memberGauge(
+            r,
+            t,
+            MEMBER_LOSS,
+            "Probe loss ratio over the degraded window",
+            MemberSnapshot::lossRatio)
+        .register(r);
+    memberGauge(
+            r,
+            t,
+            MEMBER_DOWN_THRESHOLD,
+            "Consecutive lost probes the down rule requires now (adapts to baseline loss)",
+            s -> s.requiredMisses())
+        .register(r);
+    FunctionCounter.builder(PROBES_SENT, source, src -> src.member(m).probesSent())
+        .description("Probes sent to the member's target")
+        .tags(t)
+        .register(r);
+    FunctionCounter.builder(PROBES_LOST, source, src -> src.member(m).probesLost())
+        .description("Probes that got no reply in time, or failed to send")
+        .tags(t)
+        .register(r);
+    FunctionCounter.builder(MEMBER_FLAPS, source, src -> src.member(m).flaps())
+        .description("Transitions of the member from up or degraded to down")
+        .tags(t)
+        .register(r);
+    Gauge.builder(
+            MEMBER_SESSION_UP,
+            source,
+            src -> {
+              Boolean up = src.member(m).sessionUp();
+              return up == null ? Double.NaN : up ? 1 : 0;
+            })
+        .description("1 while pppd reports the member's session up; NaN before pppd said anything")
+        .tags(t)
+        .register(r);
+    for (Direction d : Direction.values()) {
+      Gauge.builder(MEMBER_CAPACITY, source, src -> src.capacity(m, d))
+          .description("Member capacity the bond model uses, bytes per second")
+          .tags(t.and(TAG_DIRECTION, d.label()))
+          .register(r);
+    }
+    rttTimers.put(
+        m,
+        Timer.builder(PROBE_RTT)
+            .description("Round-trip time of every answered probe")
+            .tags(t)
+            .serviceLevelObjectives(RTT_BUCKETS)
+            .register(r));
+  }
+
+  private Gauge.Builder<MetricsSource> memberGauge(
+      MeterRegistry r, Tags t, String name, String help, ToDoubleFunction<MemberSnapshot> f) {
+    String m = t.stream().findFirst().orElseThrow().getValue();
+    return Gauge.builder(name, source, src -> f.applyAsDouble(src.member(m)))
+        .description(help)
+        .tags(t);
+  }
+
+  private void bindBond(MeterRegistry r) {
+    Gauge.builder(BOND_MEMBERS, source, src -> src.members().size())
+        .description("Configured members of the bond")
+        .register(r);
+    Gauge.builder(BOND_MEMBERS_ACTIVE, source, src -> src.bondRates().activeMembers())
+        .description("Members carrying bond traffic now")
+        .register(r);
+    for (Direction d : Direction.values()) {
+      boolean rx = d == Direction.RECEIVE;
+      ToDoubleFunction<BondRates> eff = rx ? BondRates::effectiveDown : BondRates::effectiveUp;
+      ToDoubleFunction<BondRates> nom = rx ? BondRates::nominalDown : BondRates::nominalUp;
+      Gauge.builder(BOND_EFFECTIVE_RATE, source, src -> eff.applyAsDouble(src.bondRates()))
+          .description("What the bond carries now under its mode's rule, bytes per second")
+          .tag(TAG_DIRECTION, d.label())
+          .register(r);
+      Gauge.builder(BOND_NOMINAL_RATE, source, src -> nom.applyAsDouble(src.bondRates()))
+          .description("What the bond would carry with every member healthy, bytes per second")
+          .tag(TAG_DIRECTION, d.label())
+          .register(r);
+    }
+  }
+
+  /** Records an answered probe in the member's RTT histogram. */
+  public void onProbe(ProbeResult result) {
+    if (result.ok()) {
+      Timer t = rttTimers.get(result.member());
+      if (t != null) {
+        t.record(result.rtt());
+      }
+    }
+  }
+
+  /** Counts one parsed pppd event; member is "" when it could not be attributed. */
+  public void onPppdEvent(String member, String event) {
+    pppdEvents
+        .computeIfAbsent(
+            member + '\0' + event,
+            k ->
+                Counter.builder(PPPD_EVENTS)
+                    .description("Parsed pppd events, per member and event")
+                    .tags(TAG_MEMBER, member, TAG_EVENT, event)
+                    .register(registry))
+        .increment();
+  }
+
+  private static double seconds(Duration d) {
+    return d == null ? Double.NaN : d.toNanos() / 1e9;
+  }
+}

@@ -1,0 +1,35 @@
+package io.bondwatch.sink.metrics;
+
+import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.member.MemberSnapshot;
+import java.util.List;
+
+/** What the metrics binder reads; the wiring implements it over the live model. */
+public interface MetricsSource {
+
+  /** Configured member names, in config order. Fixed for the life of the binder. */
+  List<String> members();
+
+  MemberSnapshot member(String name);
+
+  /** 1 while the member carries bond traffic as actuated, else 0. */
+  boolean active(String member);
+
+  /** Applied weight, 0 when dropped. */
+  double weight(String member);
+
+  /** Capacity the bond model uses, bytes per second; NaN while unknown. */
+  double capacity(String member, Direction direction);
+
+  BondRates bondRates();
+
+  /** Traffic direction as seen from the router: receive is download. */
+  enum Direction {
+    RECEIVE,
+    TRANSMIT;
+
+    public String label() {
+      return this == RECEIVE ? "receive" : "transmit";
+    }
+  }
+}
