@@ -1,0 +1,211 @@
+package io.bondwatch.domain.member;
+
+import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.time.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member link's state machine. Inputs are probe results and pppd session reports; state changes
+ * go through {@link MemberTransitions} under one lock, and listeners run after it is released,
+ * their failures logged.
+ *
+ * <p>A member starts DOWN and must earn UP through the restore rule like any returning member. pppd
+ * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
+ * probes must agree.
+ */
+public final class Member {
+  private static final Logger log = LoggerFactory.getLogger(Member.class);
+
+  private final String name;
+  private final MemberPolicy policy;
+  private final ProbeHealth health;
+  private final TimeSource time;
+  private final List<MemberListener> listeners = new CopyOnWriteArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private MemberState state = MemberState.DOWN;
+  private String reason = "starting: waiting for probes to answer";
+  private Instant since;
+  private int consecutiveOk;
+  private long flaps;
+  private Boolean sessionUp;
+
+  public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
+    this.name = name;
+    this.policy = policy;
+    this.health = health;
+    this.time = time;
+    this.since = time.wallTime();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public void addListener(MemberListener listener) {
+    listeners.add(listener);
+  }
+
+  public void onProbe(ProbeResult result) {
+    MemberState from;
+    MemberSnapshot after;
+    lock.lock();
+    try {
+      health.record(result);
+      consecutiveOk = result.ok() ? consecutiveOk + 1 : 0;
+      from = state;
+      evaluate();
+      after = from == state ? null : snapshotLocked();
+    } finally {
+      lock.unlock();
+    }
+    fire(after, from);
+  }
+
+  /** pppd says the session is down: the member is down now, whatever the probes say. */
+  public void onSessionDown(String why) {
+    MemberState from;
+    MemberSnapshot after;
+    lock.lock();
+    try {
+      sessionUp = false;
+      consecutiveOk = 0;
+      from = state;
+      if (state.usable() || state == MemberState.SUPPRESSED) {
+        moveTo(MemberState.DOWN, "pppd: " + why);
+      }
+      after = from == state ? null : snapshotLocked();
+    } finally {
+      lock.unlock();
+    }
+    fire(after, from);
+  }
+
+  /** pppd says the session is up. Recorded only: restoring needs the probes to agree. */
+  public void onSessionUp() {
+    lock.lock();
+    try {
+      sessionUp = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void evaluate() {
+    switch (state) {
+      case UP, DEGRADED -> {
+        if (health.downRuleHolds()) {
+          moveTo(MemberState.DOWN, health.downReason());
+        } else {
+          MemberState target = healthyState();
+          if (target != state) {
+            moveTo(target, healthReason(target));
+          }
+        }
+      }
+      case DOWN, SUPPRESSED -> {
+        if (consecutiveOk >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+          MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
+          moveTo(target, "restored after " + consecutiveOk + " answered probes in a row");
+        }
+      }
+      case DRAINED -> {
+        // an operator holds it out; probes keep the statistics fresh and nothing else
+      }
+    }
+  }
+
+  private MemberState healthyState() {
+    if (state == MemberState.UP) {
+      return degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
+    }
+    return degradedNow(MemberPolicy.RECOVERY_SHARE) ? MemberState.DEGRADED : MemberState.UP;
+  }
+
+  private boolean degradedNow(double share) {
+    Duration rtt = health.smoothedRtt();
+    boolean slow = rtt != null && rtt.toNanos() > policy.degradedRtt().toNanos() * share;
+    return slow || health.lossRatio() > policy.degradedLoss() * share;
+  }
+
+  private String healthReason(MemberState target) {
+    Duration rtt = health.smoothedRtt();
+    String figures =
+        String.format(
+            java.util.Locale.ROOT,
+            "loss %.1f%%, rtt %s",
+            health.lossRatio() * 100,
+            rtt == null
+                ? "-"
+                : String.format(java.util.Locale.ROOT, "%.1f ms", rtt.toNanos() / 1e6));
+    return target == MemberState.DEGRADED
+        ? "over degraded thresholds: " + figures
+        : "back within thresholds: " + figures;
+  }
+
+  private void moveTo(MemberState to, String why) {
+    MemberTransitions.check(state, to);
+    if (to == MemberState.DOWN && state.usable()) {
+      flaps++;
+    }
+    state = to;
+    reason = why;
+    since = time.wallTime();
+  }
+
+  private void fire(MemberSnapshot after, MemberState from) {
+    if (after == null) {
+      return;
+    }
+    for (MemberListener l : listeners) {
+      try {
+        l.onStateChange(after, from);
+      } catch (RuntimeException e) {
+        log.warn("member {}: state listener {} failed", name, l, e);
+      }
+    }
+  }
+
+  public MemberState state() {
+    lock.lock();
+    try {
+      return state;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public MemberSnapshot snapshot() {
+    lock.lock();
+    try {
+      return snapshotLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private MemberSnapshot snapshotLocked() {
+    return new MemberSnapshot(
+        name,
+        state,
+        reason,
+        since,
+        health.smoothedRtt(),
+        health.jitter(),
+        health.lossRatio(),
+        health.baselineLoss(),
+        health.sent(),
+        health.lost(),
+        flaps,
+        sessionUp,
+        health.requiredMisses(),
+        health.consecutiveLost(),
+        consecutiveOk);
+  }
+}

@@ -1,0 +1,37 @@
+package io.bondwatch.domain.member;
+
+import io.bondwatch.source.probe.ProbeResult;
+import java.time.Duration;
+
+/**
+ * What a member knows from its probes: statistics over the windows and the verdict of the down
+ * rule. Called under the member's lock only, so implementations need no locking of their own.
+ */
+public interface ProbeHealth {
+
+  void record(ProbeResult result);
+
+  /** Whether the down rule holds now (enough consecutive probes lost for the baseline loss). */
+  boolean downRuleHolds();
+
+  /** Words for why the down rule holds, e.g. "7 consecutive probes lost (baseline loss 9.8%)". */
+  String downReason();
+
+  int requiredMisses();
+
+  int consecutiveLost();
+
+  double lossRatio();
+
+  double baselineLoss();
+
+  /** Null before the first reply. */
+  Duration smoothedRtt();
+
+  /** Null before the second reply. */
+  Duration jitter();
+
+  long sent();
+
+  long lost();
+}
