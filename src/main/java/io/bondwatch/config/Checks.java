@@ -1,0 +1,76 @@
+package io.bondwatch.config;
+
+import io.bondwatch.config.ConfigValueException.Violation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Collects what a record's compact constructor finds wrong, so that every broken field is reported
+ * at once rather than the first only. Each check treats null as "is required".
+ */
+final class Checks {
+  private final List<Violation> violations = new ArrayList<>();
+
+  boolean present(Object value, String field) {
+    if (value == null) {
+      violations.add(new Violation(field, null, "is required"));
+      return false;
+    }
+    return true;
+  }
+
+  void require(boolean ok, String field, Object value, String message) {
+    if (!ok) {
+      violations.add(new Violation(field, value == null ? null : value.toString(), message));
+    }
+  }
+
+  void positive(Duration value, String field) {
+    if (present(value, field)) {
+      require(
+          !value.isNegative() && !value.isZero(),
+          field,
+          Durations.format(value),
+          "must be above 0");
+    }
+  }
+
+  void atLeast(Duration value, Duration min, String field) {
+    if (present(value, field)) {
+      require(
+          value.compareTo(min) >= 0,
+          field,
+          Durations.format(value),
+          "must be at least " + Durations.format(min));
+    }
+  }
+
+  void between(long value, long min, long max, String field) {
+    require(value >= min && value <= max, field, value, "must be between " + min + " and " + max);
+  }
+
+  void positive(double value, String field) {
+    require(value > 0 && Double.isFinite(value), field, Numbers.format(value), "must be above 0");
+  }
+
+  void nonEmpty(Collection<?> values, String field) {
+    if (present(values, field)) {
+      require(!values.isEmpty(), field, "[]", "must not be empty");
+    }
+  }
+
+  void matches(
+      String value, java.util.function.Predicate<String> valid, String field, String what) {
+    if (present(value, field)) {
+      require(valid.test(value), field, value, what);
+    }
+  }
+
+  void throwIfAny() {
+    if (!violations.isEmpty()) {
+      throw new ConfigValueException(violations);
+    }
+  }
+}
