@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Watches the member links of a bonded router and acts when one dies, degrades or flaps.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      CheckConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,47 @@
+package io.bondwatch.app;
+
+import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.time.TimeSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bondwatch run}: the service on real links. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Run the service: probe every member with ping, follow pppd's log and /proc/net/dev,",
+      "and serve /metrics, /api/v1/status and the status page on http.listen.",
+      "Stops cleanly on SIGTERM or SIGINT. Exit 2: invalid config; 1: could not start."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      defaultValue = "/etc/bondwatch/bondwatch.yml",
+      description = "Configuration file (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    BondwatchConfig cfg = ConfigCli.loadOrReport(config, err);
+    if (cfg == null) {
+      return 2;
+    }
+    return Service.runUntilStopped(
+        err,
+        () ->
+            Wiring.start(
+                cfg, TimeSource.SYSTEM, Probers.ping(cfg, TimeSource.SYSTEM), cfg.http().port()));
+  }
+}

@@ -1,0 +1,176 @@
+package io.bondwatch.app;
+
+import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.MemberConfig;
+import io.bondwatch.config.PolicyConfig;
+import io.bondwatch.domain.member.Member;
+import io.bondwatch.domain.member.MemberPolicy;
+import io.bondwatch.domain.member.MemberSnapshot;
+import io.bondwatch.domain.member.MemberState;
+import io.bondwatch.domain.member.ProbeHealth;
+import io.bondwatch.sink.metrics.BondwatchMetrics;
+import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.time.TickWatchdog;
+import io.bondwatch.time.TimeSource;
+import io.bondwatch.web.HttpApi;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the whole object graph by constructor injection from a validated
+ * config, starts it, and closes it in reverse order.
+ */
+public final class Wiring implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
+  /** Starts probing one member, delivering results to the sink; closed with the wiring. */
+  public interface ProbeStarter extends AutoCloseable {
+    void start(MemberConfig member, Consumer<ProbeResult> sink) throws IOException;
+
+    @Override
+    void close();
+  }
+
+  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private final BondwatchConfig config;
+  private final TimeSource time;
+  private final Map<String, Member> members = new LinkedHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private final PrometheusMeterRegistry registry;
+  private final BondwatchMetrics metrics;
+  private final BondView view;
+  private final HttpApi http;
+  private volatile boolean ready;
+
+  private Wiring(BondwatchConfig config, TimeSource time, ProbeStarter probes, int httpPort)
+      throws IOException {
+    this.config = config;
+    this.time = time;
+    ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
+    toClose.push(ticker::shutdownNow);
+    for (MemberConfig m : config.members()) {
+      Member member = new Member(m.name(), memberPolicy(config.policy()), health(m), time);
+      member.addListener(Wiring::logChange);
+      members.put(m.name(), member);
+    }
+    view = new BondView(config, members, time, (m, d) -> BondView.configuredCapacity(find(m), d));
+    registry =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, new CollectorRegistry(), Clock.SYSTEM);
+    registry.config().commonTags("bond", config.bond().name());
+    metrics = new BondwatchMetrics(view, BuildInfo.version());
+    metrics.bindTo(registry);
+    toClose.push(registry::close);
+    http =
+        new HttpApi(
+            config.http().host(),
+            httpPort,
+            registry.getPrometheusRegistry(),
+            view::status,
+            () -> ready);
+    toClose.push(http);
+
+    toClose.push(probes);
+    for (MemberConfig m : config.members()) {
+      Member member = members.get(m.name());
+      probes.start(
+          m,
+          r -> {
+            member.onProbe(r);
+            metrics.onProbe(r);
+          });
+    }
+    TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    ticker.scheduleAtFixedRate(guard("tick", watchdog::tick), 1, 1, TimeUnit.SECONDS);
+    ready = true;
+  }
+
+  /** Builds and starts everything; on failure closes what it had started and rethrows. */
+  public static Wiring start(
+      BondwatchConfig config, TimeSource time, ProbeStarter probes, int httpPort)
+      throws IOException {
+    try {
+      return new Wiring(config, time, probes, httpPort);
+    } catch (IOException | RuntimeException e) {
+      probes.close();
+      throw e;
+    }
+  }
+
+  private MemberConfig find(String name) {
+    return config.members().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static MemberPolicy memberPolicy(PolicyConfig p) {
+    return new MemberPolicy(
+        p.degraded().loss().value(), p.degraded().rtt(), p.restore().consecutiveOk());
+  }
+
+  private ProbeHealth health(MemberConfig m) {
+    throw new UnsupportedOperationException("wired at merge");
+  }
+
+  private static void logChange(MemberSnapshot s, MemberState from) {
+    if (s.state() == MemberState.DOWN) {
+      log.warn("member {}: {} -> {} ({})", s.name(), from.label(), s.state().label(), s.reason());
+    } else {
+      log.info("member {}: {} -> {} ({})", s.name(), from.label(), s.state().label(), s.reason());
+    }
+  }
+
+  /** One exception must not cancel a periodic task for good: log it and carry on. */
+  static Runnable guard(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("{}: failed, will run again next period", what, e);
+      }
+    };
+  }
+
+  private static Thread thread(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public Map<String, Member> members() {
+    return Map.copyOf(members);
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public synchronized void close() {
+    ready = false;
+    while (!toClose.isEmpty()) {
+      AutoCloseable c = toClose.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("shutdown: closing {} failed", c, e);
+      }
+    }
+  }
+}
