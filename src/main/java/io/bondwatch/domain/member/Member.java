@@ -87,10 +87,16 @@ public final class Member {
     fire(after, from);
   }
 
-  /** pppd says the session is up. Recorded only: restoring needs the probes to agree. */
+  /**
+   * pppd says the session is up. Recorded only: restoring needs the probes to agree, counted from
+   * now, since answers while pppd said down may have come another way.
+   */
   public void onSessionUp() {
     lock.lock();
     try {
+      if (!Boolean.TRUE.equals(sessionUp)) {
+        consecutiveOk = 0;
+      }
       sessionUp = true;
     } finally {
       lock.unlock();
