@@ -114,7 +114,7 @@ final class YamlMap {
       report(
           child(violation.field()), "the default" + shown + " " + violation.message(), self.line());
     } else {
-      String raw = value.rawText();
+      String raw = value.shownText();
       value.problem(
           raw == null ? violation.message() : YamlValue.quote(raw) + " " + violation.message());
     }
