@@ -23,25 +23,20 @@ class ConfigFilesTest {
   @Test
   void missingFile() {
     Path file = dir.resolve("nope.yml");
-    assertThat(ConfigLoader.load(file).problems())
-        .extracting(ConfigProblem::render)
-        .containsExactly("config file " + file + " does not exist");
+    assertThat(renderedProblems(file)).containsExactly("config file " + file + " does not exist");
   }
 
   @Test
   void unreadableFile() throws IOException {
     // As root every mode-000 file is readable, so a directory stands in for an unreadable file.
-    assertThat(ConfigLoader.load(dir).problems())
-        .extracting(ConfigProblem::render)
+    assertThat(renderedProblems(dir))
         .containsExactly("cannot read config file " + dir + ": it is a directory");
   }
 
   @Test
   void emptyFile() throws IOException {
     Path file = Files.createFile(dir.resolve("empty.yml"));
-    assertThat(ConfigLoader.load(file).problems())
-        .extracting(ConfigProblem::render)
-        .containsExactly("config file " + file + " is empty");
+    assertThat(renderedProblems(file)).containsExactly("config file " + file + " is empty");
   }
 
   @Test
@@ -50,8 +45,7 @@ class ConfigFilesTest {
         Files.write(
             dir.resolve("latin1.yml"),
             "bond: { name: m\u00e4 }".getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(ConfigLoader.load(file).problems())
-        .extracting(ConfigProblem::render)
+    assertThat(renderedProblems(file))
         .containsExactly("config file " + file + " is not UTF-8 text");
   }
 
@@ -59,8 +53,7 @@ class ConfigFilesTest {
   void tooLarge() throws IOException {
     Path file =
         Files.writeString(dir.resolve("big.yml"), "#".repeat((int) ConfigLoader.MAX_BYTES + 1));
-    assertThat(ConfigLoader.load(file).problems())
-        .extracting(ConfigProblem::render)
+    assertThat(renderedProblems(file))
         .containsExactly("config file " + file + " is larger than 1 MiB; is it the right file?");
   }
 
@@ -76,5 +69,9 @@ class ConfigFilesTest {
     assertThat(c.sources().pppd().log()).isEqualTo(Path.of("/var/log/messages"));
     assertThat(c.actuator().commands().weight()).isNotEmpty();
     assertThat(c.reports()).extracting(ReportConfig::name).containsExactly("daily");
+  }
+
+  private static java.util.List<String> renderedProblems(Path file) {
+    return ConfigLoader.load(file).problems().stream().map(ConfigProblem::render).toList();
   }
 }

@@ -453,6 +453,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mergeKeysAreRefusedByName() {
+      assertThat(problemsWith("probe:\n  <<: { interval: 1s }\n"))
+          .containsExactly(
+              "probe.'<<': YAML merge keys (<<) are not supported; write the keys out (line 6)");
+    }
+
+    @Test
+    void oddKeysStayOnOneLineInThePath() {
+      assertThat(problemsWith("probe:\n  \"a\\nb\": 1s\n"))
+          .containsExactly("probe.'a\\nb': unknown key (known here: interval, timeout) (line 6)");
+    }
+
+    @Test
     void aliasesAreFollowed() {
       assertThat(
               validWith("probe: &p { interval: 100ms }\nhttp: { listen: \"127.0.0.1:1\" }\n")
@@ -483,6 +496,21 @@ class ConfigLoaderTest {
       assertThat(problems("  \n")).containsExactly("config file test.yml is empty");
       assertThat(problems("# nothing yet\n"))
           .containsExactly("config file test.yml is empty (only comments)");
+    }
+
+    @Test
+    void aliasBombsAndDeepNestingAreRefusedInOneLine() {
+      StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+      for (int i = 1; i < 10; i++) {
+        bomb.append("a").append(i).append(": &a").append(i).append(" [");
+        bomb.append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1))))
+            .append("]\n");
+      }
+      assertThat(problems(bomb.toString())).singleElement().asString().contains("aliases");
+      assertThat(problems("bond: " + "[".repeat(500) + "]".repeat(500)))
+          .singleElement()
+          .asString()
+          .contains("Nesting Depth");
     }
 
     @Test

@@ -6,14 +6,7 @@ import java.util.List;
 
 /** Inline-YAML helpers for config tests. */
 final class ConfigYaml {
-  /** A smallest valid config: four lines, so appended sections start at line 5. */
-  static final String MINIMAL =
-      """
-      bond: { name: mp0 }
-      members:
-        - { name: dsl1, interface: eth1, probe: { target: 192.0.2.1 } }
-        - { name: dsl2, interface: eth2, probe: { target: 198.51.100.1 } }
-      """;
+  static final String MINIMAL = ConfigYamlSamples.MINIMAL;
 
   private ConfigYaml() {}
 
