@@ -33,9 +33,12 @@ final class YamlMap {
         continue;
       }
       String key = scalar.getValue();
-      String path = child(key);
+      // a stray key may hold anything, newlines too; keep the path to one readable line
+      String path = child(key.matches("[A-Za-z0-9_-]{1,40}") ? key : YamlValue.quote(key));
       if (keyLines.containsKey(key)) {
         report(path, "duplicate key (first at line " + keyLines.get(key) + ")", keyLine);
+      } else if (key.equals("<<")) {
+        report(path, "YAML merge keys (<<) are not supported; write the keys out", keyLine);
       } else if (!keys.contains(key)) {
         String hint = DidYouMean.suggest(key, keys);
         report(
@@ -114,7 +117,7 @@ final class YamlMap {
       report(
           child(violation.field()), "the default" + shown + " " + violation.message(), self.line());
     } else {
-      String raw = value.rawText();
+      String raw = value.shownText();
       value.problem(
           raw == null ? violation.message() : YamlValue.quote(raw) + " " + violation.message());
     }

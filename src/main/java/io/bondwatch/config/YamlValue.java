@@ -103,6 +103,19 @@ final class YamlValue {
     return null;
   }
 
+  /** The value as written, for messages: a scalar, or a list of scalars as {@code [a, b]}. */
+  String shownText() {
+    if (node instanceof SequenceNode sequence) {
+      List<String> items = new ArrayList<>();
+      for (Node item : sequence.getValue()) {
+        String text = new YamlValue(item, path, context).rawText();
+        items.add(text == null ? "..." : text);
+      }
+      return "[" + String.join(", ", items) + "]";
+    }
+    return rawText();
+  }
+
   <T> T as(ValueParser<T> parser) {
     String text = text();
     if (text == null) {
