@@ -121,8 +121,17 @@ final class TailerEngine implements Closeable {
       metrics.rotation(RotationKind.REPLACED);
       log.info("log {}: rotated ({} -> new file)", opts.path(), current.identity());
     }
+    FileIdentity finished = current.identity();
     current.close();
     current = null;
+    Optional<TailerFile> next =
+        TailerRotatedFinder.nextAfter(opts.path(), finished, time.wallTime());
+    if (next.isPresent()) {
+      log.info("log {}: reading the next rotated file {}", opts.path(), next.get().path());
+      use(next.get(), 0, true);
+      checkpointer.save(current, splitter);
+      return;
+    }
     Optional<TailerFile> f = TailerFile.open(opts.path(), time.wallTime());
     if (f.isEmpty()) {
       logWaiting();

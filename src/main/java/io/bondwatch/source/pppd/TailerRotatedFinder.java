@@ -128,6 +128,31 @@ final class TailerRotatedFinder {
         && java.util.Arrays.equals(mine.get(), theirs.get());
   }
 
+  /**
+   * The rotated file that came after a finished one, when rotations happened faster than the tailer
+   * followed (or while it was stopped): the oldest sibling modified after it.
+   */
+  static Optional<TailerFile> nextAfter(Path live, FileIdentity finished, Instant now)
+      throws IOException {
+    List<Path> siblings = siblings(live);
+    Optional<FileTime> finishedAt =
+        siblings.stream()
+            .filter(p -> FileIdentity.of(p).filter(finished::equals).isPresent())
+            .map(TailerRotatedFinder::modified)
+            .findFirst();
+    if (finishedAt.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<FileIdentity> liveId = FileIdentity.of(live);
+    Optional<Path> next =
+        siblings.stream()
+            .filter(p -> modified(p).compareTo(finishedAt.get()) > 0)
+            .filter(p -> FileIdentity.of(p).filter(id -> !id.equals(finished)).isPresent())
+            .filter(p -> liveId.isEmpty() || !liveId.equals(FileIdentity.of(p)))
+            .min(Comparator.comparing(TailerRotatedFinder::modified));
+    return next.isPresent() ? TailerFile.open(next.get(), now) : Optional.empty();
+  }
+
   private static FileTime modified(Path p) {
     try {
       return Files.getLastModifiedTime(p);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -236,6 +237,26 @@ class TailerEngineTest {
     append(log(), "b1\n");
     start(false);
     assertThat(got).containsExactly("a1", "a2", "b1");
+  }
+
+  @Test
+  void restartAfterTwoRotationsWhileStoppedReadsEveryRotatedFileInOrder() throws IOException {
+    start(true);
+    append(log(), "a1\n");
+    drain();
+    engine.close();
+    append(log(), "a2\n");
+    Files.move(log(), dir.resolve("pppd.log.1"));
+    append(log(), "b1\n");
+    Files.move(dir.resolve("pppd.log.1"), dir.resolve("pppd.log.2"));
+    Files.move(log(), dir.resolve("pppd.log.1"));
+    append(log(), "c1\n");
+    // rotated files are ordered by their last write
+    FileTime t = FileTime.fromMillis(System.currentTimeMillis() - 10_000);
+    Files.setLastModifiedTime(dir.resolve("pppd.log.2"), t);
+    Files.setLastModifiedTime(dir.resolve("pppd.log.1"), FileTime.fromMillis(t.toMillis() + 1000));
+    start(false);
+    assertThat(got).containsExactly("a1", "a2", "b1", "c1");
   }
 
   @Test
