@@ -3,12 +3,19 @@ package io.bondwatch.app;
 import io.bondwatch.config.BondwatchConfig;
 import io.bondwatch.config.MemberConfig;
 import io.bondwatch.config.PolicyConfig;
+import io.bondwatch.config.PppdSource;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberPolicy;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.domain.member.ProbeHealth;
 import io.bondwatch.sink.metrics.BondwatchMetrics;
+import io.bondwatch.source.pppd.FileTailer;
+import io.bondwatch.source.pppd.JournalOptions;
+import io.bondwatch.source.pppd.JournalSource;
+import io.bondwatch.source.pppd.LineSource;
+import io.bondwatch.source.pppd.TailerMetrics;
+import io.bondwatch.source.pppd.TailerOptions;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
@@ -18,6 +25,8 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -84,6 +94,7 @@ public final class Wiring implements AutoCloseable {
             () -> ready);
     toClose.push(http);
 
+    startPppdSource();
     toClose.push(probes);
     for (MemberConfig m : config.members()) {
       Member member = members.get(m.name());
@@ -97,6 +108,40 @@ public final class Wiring implements AutoCloseable {
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
     ticker.scheduleAtFixedRate(guard("tick", watchdog::tick), 1, 1, TimeUnit.SECONDS);
     ready = true;
+  }
+
+  private void startPppdSource() throws IOException {
+    PppdSource ps = config.sources().pppd();
+    if (ps == null) {
+      log.info("pppd: no sources.pppd configured; members follow probes only");
+      return;
+    }
+    Path state = stateDir();
+    ThreadFactory threads = r -> thread(r, "bondwatch-pppd-log");
+    TailerMetrics tm = metrics.tailerMetrics();
+    LineSource source =
+        ps.journal()
+            ? new JournalSource(JournalOptions.of(state), tm, time, threads)
+            : new FileTailer(TailerOptions.of(ps.log(), state), tm, time, threads);
+    try {
+      source.start(new PppdFeed(PppdMembers.of(config), members, metrics));
+    } catch (IllegalStateException e) {
+      throw new StartupException("pppd log: " + e.getMessage(), e);
+    }
+    toClose.push(source);
+  }
+
+  private Path stateDir() {
+    Path dir = config.storage().dir();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StartupException("storage.dir " + dir + ": cannot create it: " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StartupException("storage.dir " + dir + " is not writable");
+    }
+    return dir;
   }
 
   /** Builds and starts everything; on failure closes what it had started and rethrows. */

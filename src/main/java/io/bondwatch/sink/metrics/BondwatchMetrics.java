@@ -6,6 +6,7 @@ import io.bondwatch.domain.bond.BondRates;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.sink.metrics.MetricsSource.Direction;
+import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.probe.ProbeResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -35,6 +36,7 @@ public final class BondwatchMetrics implements MeterBinder {
   private final String version;
   private final Map<String, Timer> rttTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> pppdEvents = new ConcurrentHashMap<>();
+  private final Map<String, Counter> logLines = new ConcurrentHashMap<>();
   private MeterRegistry registry;
 
   public BondwatchMetrics(MetricsSource source, String version) {
@@ -184,6 +186,50 @@ public final class BondwatchMetrics implements MeterBinder {
                     .tags(TAG_MEMBER, member, TAG_EVENT, event)
                     .register(registry))
         .increment();
+  }
+
+  /** Counts one pppd log line by how the parser took it: parsed, ignored or malformed. */
+  public void onLogLine(String result) {
+    logLines
+        .computeIfAbsent(
+            result,
+            k ->
+                Counter.builder(LOG_LINES)
+                    .description("pppd log lines read, by how the parser took them")
+                    .tag(TAG_RESULT, result)
+                    .register(registry))
+        .increment();
+  }
+
+  /** The log tailer's counters, beyond DESIGN.md 3.3: rotations and capped lines. */
+  public TailerMetrics tailerMetrics() {
+    return new TailerMetrics() {
+      @Override
+      public void lineCapped() {
+        counter(LOG_LINES_CAPPED, "pppd log lines cut at the line length cap", Tags.empty());
+      }
+
+      @Override
+      public void rotation(RotationKind kind) {
+        counter(
+            LOG_ROTATIONS,
+            "Rotations of the pppd log file seen by the tailer",
+            Tags.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT)));
+      }
+
+      @Override
+      public void bytesRecovered(long bytes) {
+        Counter.builder(LOG_RECOVERED_BYTES)
+            .description("Bytes read from a rotated copy after a copytruncate rotation")
+            .baseUnit("bytes")
+            .register(registry)
+            .increment(bytes);
+      }
+    };
+  }
+
+  private void counter(String name, String help, Tags tags) {
+    Counter.builder(name).description(help).tags(tags).register(registry).increment();
   }
 
   private static double seconds(Duration d) {

@@ -35,6 +35,9 @@ public final class MetricNames {
   public static final String DECISIONS = "bondwatch.decisions";
   public static final String ACTUATIONS = "bondwatch.actuations";
   public static final String LOG_LINES = "bondwatch.log.lines";
+  public static final String LOG_LINES_CAPPED = "bondwatch.log.lines.capped";
+  public static final String LOG_ROTATIONS = "bondwatch.log.rotations";
+  public static final String LOG_RECOVERED_BYTES = "bondwatch.log.recovered";
   public static final String CONFIG_RELOADS = "bondwatch.config.reloads";
   public static final String REPORTS = "bondwatch.reports";
   public static final String BUILD_INFO = "bondwatch.build.info";

@@ -1,0 +1,76 @@
+package io.bondwatch.app;
+
+import io.bondwatch.domain.member.Member;
+import io.bondwatch.sink.metrics.BondwatchMetrics;
+import io.bondwatch.source.pppd.AttributedEvent;
+import io.bondwatch.source.pppd.LineConsumer;
+import io.bondwatch.source.pppd.MemberMatch;
+import io.bondwatch.source.pppd.ParseOutcome;
+import io.bondwatch.source.pppd.PppdAttributor;
+import io.bondwatch.source.pppd.PppdLineParser;
+import io.bondwatch.source.pppd.SessionChange;
+import io.bondwatch.source.pppd.SessionState;
+import io.bondwatch.source.pppd.SessionTracker;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * pppd log lines to the member model: parse, attribute to members, count, and turn real session
+ * transitions into {@link Member#onSessionDown} / {@link Member#onSessionUp}. Runs on the log
+ * source's thread; duplicate lines change nothing because the session tracker reports only
+ * transitions and the member ignores a down it already has.
+ */
+final class PppdFeed implements LineConsumer {
+  private static final Logger log = LoggerFactory.getLogger(PppdFeed.class);
+
+  private final PppdLineParser parser = new PppdLineParser();
+  private final PppdAttributor attributor;
+  private final SessionTracker tracker;
+  private final Map<String, Member> members;
+  private final BondwatchMetrics metrics;
+  private int lineNumber;
+
+  PppdFeed(List<MemberMatch> matches, Map<String, Member> members, BondwatchMetrics metrics) {
+    this.attributor = new PppdAttributor(matches);
+    this.tracker = new SessionTracker(members.keySet());
+    this.members = Map.copyOf(members);
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void accept(List<String> lines) {
+    for (String line : lines) {
+      accept(line);
+    }
+  }
+
+  void accept(String line) {
+    ParseOutcome outcome = parser.parse(line, ++lineNumber);
+    metrics.onLogLine(outcome.result().tag());
+    if (outcome.event() == null) {
+      return;
+    }
+    AttributedEvent attributed = attributor.accept(outcome.event());
+    String event = outcome.event().event().jsonName();
+    if (attributed.members().isEmpty()) {
+      metrics.onPppdEvent("", event);
+    }
+    for (String m : attributed.members()) {
+      metrics.onPppdEvent(m, event);
+    }
+    for (SessionChange change : tracker.accept(attributed)) {
+      Member member = members.get(change.member());
+      if (member == null) {
+        continue;
+      }
+      log.info("member {}: pppd session {} ({})", change.member(), change.state(), change.reason());
+      if (change.state() == SessionState.DOWN) {
+        member.onSessionDown(change.reason());
+      } else {
+        member.onSessionUp();
+      }
+    }
+  }
+}
