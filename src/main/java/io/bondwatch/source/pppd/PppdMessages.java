@@ -16,7 +16,7 @@ final class PppdMessages {
       return null;
     }
     EventBuilder b = byFirstChar(m);
-    return b != null ? b : protocolMessage(m);
+    return b != null ? b : ProtocolMessages.read(m);
   }
 
   /** The messages logged by rp-pppoe's user-mode {@code pppoe} client that are events. */
@@ -26,7 +26,7 @@ final class PppdMessages {
     }
     if (m.startsWith("Session ") && m.endsWith(" terminated -- received PADT from peer")) {
       EventBuilder b = new EventBuilder(PppdEventType.PADT);
-      b.session = number(m, 8, m.indexOf(' ', 8), "session");
+      b.session = Fields.number(m, 8, m.indexOf(' ', 8), "session");
       b.reason = "received PADT from peer";
       return b;
     }
@@ -59,7 +59,7 @@ final class PppdMessages {
           return discoveryTimeout(m);
         }
         if (m.startsWith("Terminating on signal ")) {
-          return signal("signal " + stripDot(m.substring(22)));
+          return signal("signal " + Fields.stripDot(m.substring(22)));
         }
         return null;
       case 'M':
@@ -91,8 +91,8 @@ final class PppdMessages {
         throw new IllegalArgumentException("Connect: line without <-->");
       }
       EventBuilder b = new EventBuilder(PppdEventType.CONNECT);
-      b.interfaceName = nonEmpty(m.substring(9, arrow));
-      b.device = arrow + 6 <= m.length() ? nonEmpty(m.substring(arrow + 5).trim()) : null;
+      b.interfaceName = Fields.nonEmpty(m.substring(9, arrow));
+      b.device = arrow + 6 <= m.length() ? Fields.nonEmpty(m.substring(arrow + 5).trim()) : null;
       return b;
     }
     if (m.startsWith("Connected to ")) {
@@ -102,7 +102,7 @@ final class PppdMessages {
       }
       EventBuilder b = new EventBuilder(PppdEventType.PPPOE_CONNECTED);
       b.peer = m.substring(13, via).toLowerCase(java.util.Locale.ROOT);
-      b.device = nonEmpty(m.substring(via + 15));
+      b.device = Fields.nonEmpty(m.substring(via + 15));
       return b;
     }
     if (m.equals("Connection terminated.")) {
@@ -117,7 +117,7 @@ final class PppdMessages {
   private static EventBuilder startsWithS(String m) {
     if (m.startsWith("Starting negotiation on ")) {
       EventBuilder b = new EventBuilder(PppdEventType.NEGOTIATION);
-      b.device = nonEmpty(m.substring(24));
+      b.device = Fields.nonEmpty(m.substring(24));
       return b;
     }
     if (m.startsWith("Serial link appears to be disconnected")) {
@@ -129,8 +129,8 @@ final class PppdMessages {
         return null;
       }
       EventBuilder b = new EventBuilder(PppdEventType.STATS);
-      b.bytesSent = counter(m, 5, comma);
-      b.bytesReceived = counter(m, comma + 17, m.length() - 7);
+      b.bytesSent = Fields.counter(m, 5, comma);
+      b.bytesReceived = Fields.counter(m, comma + 17, m.length() - 7);
       return b;
     }
     return readPppoe(m);
@@ -139,7 +139,7 @@ final class PppdMessages {
   private static EventBuilder startsWithL(String m) {
     if (m.startsWith("Link attached to ")) {
       EventBuilder b = new EventBuilder(PppdEventType.BUNDLE_JOINED);
-      b.interfaceName = nonEmpty(m.substring(17));
+      b.interfaceName = Fields.nonEmpty(m.substring(17));
       return b;
     }
     if (m.equals("Link terminated.")) {
@@ -165,12 +165,12 @@ final class PppdMessages {
   private static EventBuilder startsWithN(String m) {
     if (m.startsWith("New bundle ") && m.endsWith(" created")) {
       EventBuilder b = new EventBuilder(PppdEventType.BUNDLE_CREATED);
-      b.interfaceName = nonEmpty(m.substring(11, m.length() - 8));
+      b.interfaceName = Fields.nonEmpty(m.substring(11, m.length() - 8));
       return b;
     }
     if (m.startsWith("No response to ") && m.endsWith(" echo-requests")) {
       EventBuilder b = new EventBuilder(PppdEventType.ECHO_TIMEOUT);
-      b.count = number(m, 15, m.length() - 14, "echo count");
+      b.count = Fields.number(m, 15, m.length() - 14, "echo count");
       return b;
     }
     if (m.startsWith("No response to PAP authenticate-requests")) {
@@ -191,7 +191,7 @@ final class PppdMessages {
     if (m.startsWith("PPP session is ")) {
       int end = m.indexOf(' ', 15);
       EventBuilder b = new EventBuilder(PppdEventType.PPPOE_SESSION);
-      b.session = number(m, 15, end < 0 ? m.length() : end, "session");
+      b.session = Fields.number(m, 15, end < 0 ? m.length() : end, "session");
       return b;
     }
     if (m.startsWith("Renamed interface ")) {
@@ -207,7 +207,7 @@ final class PppdMessages {
     }
     if (m.startsWith("Detected interface name change from ")) {
       int to = m.indexOf(" to ", 36);
-      return to < 0 ? null : interfaceEvent(stripDot(m.substring(to + 4)));
+      return to < 0 ? null : interfaceEvent(Fields.stripDot(m.substring(to + 4)));
     }
     if (m.startsWith("Unable to complete PPPoE Discovery")) {
       EventBuilder b = new EventBuilder(PppdEventType.DISCOVERY_TIMEOUT);
@@ -217,43 +217,6 @@ final class PppdMessages {
     return m.startsWith("Unknown MS-CHAP authentication failure")
         ? authFailure("MS-CHAP", m)
         : null;
-  }
-
-  /** {@code LCP terminated by peer (reason)} and {@code CHAP authentication succeeded: msg}. */
-  private static EventBuilder protocolMessage(String m) {
-    int sp = m.indexOf(' ');
-    if (sp < 2 || sp > 10 || !isProtocolName(m, sp)) {
-      return null;
-    }
-    String proto = m.substring(0, sp);
-    if (m.startsWith(" terminated by peer", sp)) {
-      EventBuilder b = new EventBuilder(PppdEventType.TERMINATED_BY_PEER);
-      b.protocol = proto;
-      int open = sp + 19;
-      if (m.length() > open + 2 && m.charAt(open + 1) == '(' && m.endsWith(")")) {
-        b.reason = m.substring(open + 2, m.length() - 1);
-      }
-      return b;
-    }
-    if (m.startsWith(" authentication succeeded", sp)) {
-      EventBuilder b = new EventBuilder(PppdEventType.AUTH_OK);
-      b.protocol = proto;
-      return b;
-    }
-    if (m.startsWith(" authentication failed", sp) || m.startsWith(" authentication timed", sp)) {
-      return authFailure(proto, m);
-    }
-    return null;
-  }
-
-  private static boolean isProtocolName(String m, int end) {
-    for (int i = 0; i < end; i++) {
-      char c = m.charAt(i);
-      if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == 'v')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static EventBuilder discoveryTimeout(String m) {
@@ -268,11 +231,11 @@ final class PppdMessages {
 
   private static EventBuilder interfaceEvent(String name) {
     EventBuilder b = new EventBuilder(PppdEventType.INTERFACE);
-    b.interfaceName = nonEmpty(name);
+    b.interfaceName = Fields.nonEmpty(name);
     return b;
   }
 
-  private static EventBuilder authFailure(String protocol, String m) {
+  static EventBuilder authFailure(String protocol, String m) {
     EventBuilder b = new EventBuilder(PppdEventType.AUTH_FAILED);
     b.protocol = protocol;
     b.reason = m;
@@ -289,40 +252,5 @@ final class PppdMessages {
     EventBuilder b = new EventBuilder(PppdEventType.SIGNAL);
     b.reason = reason;
     return b;
-  }
-
-  private static String stripDot(String s) {
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  private static String nonEmpty(String s) {
-    return s.isEmpty() ? null : s;
-  }
-
-  private static int number(String m, int from, int to, String what) {
-    if (to - from < 1 || to - from > 9 || !SyslogHeaders.isDigits(m, from, to)) {
-      throw new IllegalArgumentException(what + " is not a number");
-    }
-    return Integer.parseInt(m, from, to, 10);
-  }
-
-  /**
-   * A byte counter: {@code %u}/{@code %llu}, or pppd 2.3's signed {@code %d}, which wrapped
-   * negative past 2 GiB and is read back as the unsigned 32-bit value it was.
-   */
-  private static long counter(String m, int from, int to) {
-    boolean negative = from < to && m.charAt(from) == '-';
-    int digitsFrom = negative ? from + 1 : from;
-    if (to - digitsFrom < 1 || to - digitsFrom > 19 || !SyslogHeaders.isDigits(m, digitsFrom, to)) {
-      throw new IllegalArgumentException("byte counter is not a number");
-    }
-    long v = Long.parseLong(m, digitsFrom, to, 10);
-    if (negative) {
-      if (v > 0x8000_0000L) {
-        throw new IllegalArgumentException("byte counter below the 32-bit range");
-      }
-      return (1L << 32) - v;
-    }
-    return v;
   }
 }
