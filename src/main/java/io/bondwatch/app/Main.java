@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       CheckConfigCommand.class,
+      PppdEventsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

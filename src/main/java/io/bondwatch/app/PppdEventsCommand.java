@@ -36,11 +36,8 @@ import picocli.CommandLine.Spec;
     description = "Print the pppd events found in log text, one JSON object per line.")
 public final class PppdEventsCommand implements Callable<Integer> {
 
-  /** Maps --config onto member matches; the wiring replaces it with the real config loader. */
-  static Function<Path, List<MemberMatch>> memberLoader =
-      path -> {
-        throw new IllegalStateException("--config is not wired yet");
-      };
+  /** Maps --config onto member matches; tests replace it. */
+  static Function<Path, List<MemberMatch>> memberLoader = PppdMembers::load;
 
   /** Where {@code -} reads from; tests replace it. */
   static InputStream stdin = System.in;

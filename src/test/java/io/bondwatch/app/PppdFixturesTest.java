@@ -27,12 +27,13 @@ class PppdFixturesTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private static final java.util.function.Function<
+          Path, java.util.List<io.bondwatch.source.pppd.MemberMatch>>
+      REAL_LOADER = PppdEventsCommand.memberLoader;
+
   @AfterEach
   void restoreLoader() {
-    PppdEventsCommand.memberLoader =
-        p -> {
-          throw new IllegalStateException("--config is not wired yet");
-        };
+    PppdEventsCommand.memberLoader = REAL_LOADER;
   }
 
   static Stream<Path> logs() throws IOException, URISyntaxException {
