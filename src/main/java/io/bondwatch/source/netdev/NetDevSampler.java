@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class NetDevSampler {
   private static final Logger log = LoggerFactory.getLogger(NetDevSampler.class);
   private static final long LATE_NANOS = 5_000_000_000L;
+  private static final int READ = 0;
+  private static final int MALFORMED = 1;
+  private static final int LATE = 2;
 
   /** Counts since start, for metrics and status. */
   public record Stats(long samples, long readFailures, long malformedLines, long lateTicks) {}
@@ -32,6 +35,7 @@ public final class NetDevSampler {
   private long malformedLines;
   private long lateTicks;
   private long lastNanos;
+  private final boolean[] warned = new boolean[3];
 
   /**
    * @param links member devices and, if configured, the bundle interface
@@ -57,7 +61,7 @@ public final class NetDevSampler {
     if (samples > 0 && now - lastNanos > LATE_NANOS) {
       lateTicks++;
       warnOnceThenDebug(
-          lateTicks, "netdev: sample came {} ms after the previous one", (now - lastNanos) / 1e6);
+          LATE, "netdev: sample came {} ms after the previous one", (now - lastNanos) / 1e6);
     }
     lastNanos = now;
     samples++;
@@ -66,13 +70,13 @@ public final class NetDevSampler {
       text = file.read();
     } catch (Exception e) {
       readFailures++;
-      warnOnceThenDebug(readFailures, "netdev: cannot read counters: {}", e.toString());
+      warnOnceThenDebug(READ, "netdev: cannot read counters: {}", e.toString());
       return;
     }
     NetDevSnapshot snap = NetDevParser.parse(text);
     if (!snap.problems().isEmpty()) {
       malformedLines += snap.problems().size();
-      warnOnceThenDebug(malformedLines, "netdev: skipped {}", snap.problems());
+      warnOnceThenDebug(MALFORMED, "netdev: skipped {}", snap.problems());
     }
     for (LinkTraffic link : links) {
       Optional<NetDevCounters> c = snap.find(link.device());
@@ -84,9 +88,10 @@ public final class NetDevSampler {
     }
   }
 
-  private static void warnOnceThenDebug(long count, String format, Object arg) {
+  private void warnOnceThenDebug(int kind, String format, Object arg) {
     // a broken file or a stalled host repeats every second; one warning says it, debug keeps it
-    if (count == 1) {
+    if (!warned[kind]) {
+      warned[kind] = true;
       log.warn(format + " (further occurrences at debug)", arg);
     } else {
       log.debug(format, arg);
