@@ -1,0 +1,126 @@
+package io.bondwatch.app;
+
+import io.bondwatch.app.init.DefaultRoutes;
+import io.bondwatch.app.init.Discovered;
+import io.bondwatch.app.init.Nexthop;
+import io.bondwatch.app.init.PppdDiscovery;
+import io.bondwatch.app.init.PppdProcess;
+import io.bondwatch.app.init.StarterConfig;
+import io.bondwatch.source.netdev.NetDevCounters;
+import io.bondwatch.source.netdev.NetDevFile;
+import io.bondwatch.source.netdev.NetDevParser;
+import io.bondwatch.source.netdev.NetDevSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bondwatch init}: prints a commented starter config from what this host runs. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Print a commented starter config from the interfaces, pppd processes and default routes"
+            + " found on this host.")
+public final class InitCommand implements Callable<Integer> {
+
+  @Option(names = "--proc-net-dev", defaultValue = "/proc/net/dev", hidden = true)
+  Path procNetDev;
+
+  @Option(names = "--run-dir", defaultValue = "/var/run", hidden = true)
+  Path runDir;
+
+  @Option(names = "--proc", defaultValue = "/proc", hidden = true)
+  Path procDir;
+
+  @Option(names = "--peers-dir", defaultValue = "/etc/ppp/peers", hidden = true)
+  Path peersDir;
+
+  @Option(
+      names = "--ip",
+      defaultValue = "ip",
+      hidden = true,
+      description = "ip command; tests point it at a script")
+  String ip;
+
+  @Option(
+      names = "--syslog",
+      split = ",",
+      defaultValue = "/var/log/messages,/var/log/syslog",
+      hidden = true)
+  List<Path> syslogs;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<String> problems = new ArrayList<>();
+    List<String> interfaces = new ArrayList<>();
+    try {
+      NetDevSnapshot snap = NetDevParser.parse(NetDevFile.at(procNetDev).read());
+      snap.problems().forEach(p -> problems.add(procNetDev + " " + p));
+      for (NetDevCounters c : snap.interfaces()) {
+        if (!c.name().equals("lo")) {
+          interfaces.add(c.name());
+        }
+      }
+    } catch (IOException e) {
+      problems.add(procNetDev + ": " + e);
+    }
+    Set<String> known = new LinkedHashSet<>(interfaces);
+    PppdDiscovery pppd = new PppdDiscovery(runDir, procDir, peersDir);
+    List<PppdProcess> pppds = pppd.discover(known);
+    problems.addAll(pppd.problems());
+    List<Nexthop> hops = defaultRoutes(problems);
+    String log =
+        syslogs.stream().filter(Files::isReadable).map(Path::toString).findFirst().orElse(null);
+    String yaml =
+        StarterConfig.render(
+            new Discovered(interfaces, pppds, hops, procNetDev.toString(), log, problems));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(yaml);
+    out.flush();
+    return 0;
+  }
+
+  /** Runs {@code ip -j route show default}; a failing or missing ip is a comment, not an error. */
+  private List<Nexthop> defaultRoutes(List<String> problems) {
+    try {
+      Process p =
+          new ProcessBuilder(ip, "-j", "route", "show", "default")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        problems.add("'" + ip + " -j route show default' did not finish in 5 s");
+        return List.of();
+      }
+      if (p.exitValue() != 0) {
+        problems.add("'" + ip + " -j route show default' exited " + p.exitValue());
+        return List.of();
+      }
+      return DefaultRoutes.parse(out);
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add("default routes: " + e.getMessage());
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("default routes: interrupted");
+      return List.of();
+    }
+  }
+}

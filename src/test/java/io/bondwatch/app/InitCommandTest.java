@@ -1,0 +1,153 @@
+package io.bondwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class InitCommandTest {
+  private static final String NETDEV =
+      "Inter-|   Receive                                                |  Transmit\n"
+          + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets"
+          + " errs drop fifo colls carrier compressed\n"
+          + "    lo: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+          + "  eth0: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+          + "  eth1: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+          + "  eth2: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+          + "  ppp0: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n";
+
+  @TempDir Path dir;
+
+  static JsonNode yaml(String text) throws IOException {
+    return new ObjectMapper(new YAMLFactory()).readTree(text);
+  }
+
+  /** A host with two multilink pppds (one by nic-eth1, one through a peers file) and ppp0. */
+  static List<String> hostWithTwoPppds(Path dir, String routesJson) throws IOException {
+    Files.writeString(dir.resolve("dev"), NETDEV);
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Files.writeString(run.resolve("ppp-dsl1.pid"), "1201\nppp0\n");
+    Files.writeString(run.resolve("ppp-dsl2.pid"), "1202\n");
+    Path proc = dir.resolve("proc");
+    Files.createDirectories(proc.resolve("1201"));
+    Files.writeString(
+        proc.resolve("1201/cmdline"),
+        "/usr/sbin/pppd\0plugin\0rp-pppoe.so\0nic-eth1\0multilink\0linkname\0dsl1\0");
+    Files.createDirectories(proc.resolve("1202"));
+    Files.writeString(proc.resolve("1202/cmdline"), "/usr/sbin/pppd\0call\0dsl2\0");
+    Path peers = Files.createDirectories(dir.resolve("peers"));
+    Files.writeString(peers.resolve("dsl2"), "# second line\nplugin rp-pppoe.so eth2\nmultilink\n");
+    Path ip = dir.resolve("ip");
+    Files.writeString(ip, "#!/bin/sh\ncat <<'X'\n" + routesJson + "\nX\n");
+    Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwx------"));
+    Path log = Files.writeString(dir.resolve("messages"), "");
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--proc-net-dev", dir.resolve("dev").toString()));
+    args.addAll(List.of("--run-dir", run.toString(), "--proc", proc.toString()));
+    args.addAll(List.of("--peers-dir", peers.toString(), "--ip", ip.toString()));
+    args.addAll(List.of("--syslog", dir.resolve("none") + "," + log));
+    return args;
+  }
+
+  private static void set(List<String> args, String option, String value) {
+    args.set(args.indexOf(option) + 1, value);
+  }
+
+  static String run(List<String> args) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new InitCommand());
+    cl.setOut(new PrintWriter(out));
+    int code = cl.execute(args.toArray(String[]::new));
+    assertThat(code).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void writesAMultilinkConfigForTwoPppoeMembers() throws IOException {
+    String routes = "[{\"dst\":\"default\",\"gateway\":\"203.0.113.1\",\"dev\":\"ppp0\"}]";
+    String text = run(hostWithTwoPppds(dir, routes));
+
+    JsonNode c = yaml(text);
+    assertThat(c.at("/bond/mode").asText()).isEqualTo("multilink");
+    assertThat(c.at("/bond/interface").asText()).isEqualTo("ppp0");
+    assertThat(c.at("/members/0/name").asText()).isEqualTo("dsl1");
+    assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/0/pppd/device").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/0/probe/target").asText()).isEqualTo("203.0.113.1");
+    assertThat(c.at("/members/1/interface").asText()).isEqualTo("eth2");
+    assertThat(c.at("/sources/pppd/log").asText()).isEqualTo(dir.resolve("messages").toString());
+    assertThat(c.at("/sources/netdev").asText()).isEqualTo(dir.resolve("dev").toString());
+    assertThat(c.at("/actuator/type").asText()).isEqualTo("dry-run");
+    assertThat(c.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "bond", "members", "sources", "probe", "policy", "actuator", "http", "storage");
+    assertThat(text)
+        .contains("# Found pppd dsl1: pid 1201, device eth1, interface ppp0, multilink");
+  }
+
+  @Test
+  void fallsBackToDefaultRouteMembersWithoutPppd() throws IOException {
+    List<String> args =
+        hostWithTwoPppds(
+            dir,
+            "[{\"dst\":\"default\",\"nexthops\":["
+                + "{\"gateway\":\"192.0.2.1\",\"dev\":\"eth1\"},{\"gateway\":\"198.51.100.1\",\"dev\":\"eth2\"}]}]");
+    set(args, "--run-dir", dir.resolve("empty").toString());
+
+    JsonNode c = yaml(run(args));
+
+    assertThat(c.at("/bond/mode").asText()).isEqualTo("weighted");
+    assertThat(c.at("/bond/interface").isMissingNode()).isTrue();
+    assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/1/probe/target").asText()).isEqualTo("198.51.100.1");
+    assertThat(c.at("/members/1/pppd").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void marksNoRealGatewayAsATodoEvenWhenItEqualsThePlaceholder() throws IOException {
+    List<String> args =
+        hostWithTwoPppds(dir, "[{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth1\"}]");
+    set(args, "--run-dir", dir.resolve("empty").toString());
+
+    String text = run(args);
+
+    assertThat(text).doesNotContain("TODO: an address").contains("the default-route gateway");
+  }
+
+  @Test
+  void toleratesAFailingIpAndSaysSo() throws IOException {
+    List<String> args = hostWithTwoPppds(dir, "[]");
+    set(args, "--ip", dir.resolve("no-such-ip").toString());
+
+    String text = run(args);
+
+    assertThat(text).contains("# Could not read: default routes:");
+    JsonNode c = yaml(text);
+    assertThat(c.at("/members/0/probe/target").asText()).isEqualTo("192.0.2.1");
+    assertThat(text).contains("TODO: an address that answers pings");
+  }
+
+  @Test
+  void reportsUnreadablePidFilesAndGoesOn() throws IOException {
+    List<String> args = hostWithTwoPppds(dir, "[]");
+    Files.writeString(dir.resolve("run/ppp-broken.pid"), "not a pid\n");
+
+    String text = run(args);
+
+    assertThat(text).contains("# Could not read: " + dir.resolve("run/ppp-broken.pid"));
+    assertThat(yaml(text).at("/members").size()).isEqualTo(2);
+  }
+}
