@@ -2,7 +2,6 @@ package io.bondwatch.source.netdev;
 
 import io.bondwatch.domain.member.LinkTraffic;
 import io.bondwatch.time.TimeSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -104,6 +103,6 @@ public final class NetDevSampler {
 
   /** The tracked links, members first as given. */
   public List<LinkTraffic> links() {
-    return new ArrayList<>(links);
+    return links;
   }
 }
