@@ -2,10 +2,13 @@ package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
 import io.bondwatch.config.MemberConfig;
-import io.bondwatch.config.Rate;
 import io.bondwatch.domain.bond.BondModel;
 import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.bond.GoodputCurve;
 import io.bondwatch.domain.bond.MemberCapacity;
+import io.bondwatch.domain.bond.MemberQuality;
+import io.bondwatch.domain.bond.MemberSetChoice;
+import io.bondwatch.domain.bond.MemberSetOptimizer;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.sink.metrics.MetricsSource;
@@ -15,12 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleBiFunction;
 
 /**
  * The read side of the running service: one place that answers what metrics and the status API ask,
- * from the live members and the bond model.
+ * from the live members, their traffic and the bond model.
  *
  * <p>Until the controller and actuator exist, a member is active exactly while its state is usable
  * (up or degraded): that is what the default dry-run actuator would apply.
@@ -28,34 +31,24 @@ import java.util.function.ToDoubleBiFunction;
 final class BondView implements MetricsSource {
   private final BondwatchConfig config;
   private final Map<String, Member> members;
+  private final Traffic traffic;
   private final BondModel model;
+  private final MemberSetOptimizer optimizer;
   private final TimeSource time;
-  private final ToDoubleBiFunction<String, Direction> capacity;
 
-  BondView(
-      BondwatchConfig config,
-      Map<String, Member> members,
-      TimeSource time,
-      ToDoubleBiFunction<String, Direction> capacity) {
+  BondView(BondwatchConfig config, Map<String, Member> members, Traffic traffic, TimeSource time) {
     this.config = config;
     this.members = Map.copyOf(members);
+    this.traffic = traffic;
     this.time = time;
-    this.capacity = capacity;
     this.model =
         new BondModel(
             switch (config.bond().mode()) {
               case MULTILINK -> io.bondwatch.domain.bond.BondMode.MULTILINK;
               case WEIGHTED -> io.bondwatch.domain.bond.BondMode.WEIGHTED;
             });
-  }
-
-  /** Capacity from the config alone, bytes per second; NaN where the config leaves it out. */
-  static double configuredCapacity(MemberConfig m, Direction d) {
-    if (m.capacity() == null) {
-      return Double.NaN;
-    }
-    Rate r = d == Direction.RECEIVE ? m.capacity().down() : m.capacity().up();
-    return r == null ? Double.NaN : r.bytesPerSecond();
+    this.optimizer =
+        new MemberSetOptimizer(GoodputCurve.forDropLoss(config.policy().drop().loss().value()));
   }
 
   @Override
@@ -80,7 +73,33 @@ final class BondView implements MetricsSource {
 
   @Override
   public double capacity(String member, Direction direction) {
-    return capacity.applyAsDouble(member, direction);
+    return traffic.capacity(member, direction);
+  }
+
+  @Override
+  public double memberBytes(String member, Direction direction) {
+    return traffic.member(member, direction).totalBytes();
+  }
+
+  @Override
+  public double memberRate(String member, Direction direction) {
+    return traffic.member(member, direction).bytesPerSecond();
+  }
+
+  @Override
+  public boolean hasBundle() {
+    return traffic.hasBundle();
+  }
+
+  @Override
+  public double bundleBytes(Direction direction) {
+    return traffic.bundle(direction).totalBytes();
+  }
+
+  @Override
+  public boolean recommended(String member) {
+    MemberSetChoice best = recommendation();
+    return best != null && best.members().contains(member);
   }
 
   @Override
@@ -97,6 +116,28 @@ final class BondView implements MetricsSource {
     return model.rates(caps);
   }
 
+  /**
+   * The member set with the best modelled goodput among the usable members whose capacity is known
+   * (multilink only: weighted bonds use every usable member); null when there is none.
+   */
+  MemberSetChoice recommendation() {
+    List<MemberQuality> candidates = new ArrayList<>();
+    for (String m : members()) {
+      double down = capacity(m, Direction.RECEIVE);
+      double up = capacity(m, Direction.TRANSMIT);
+      if (active(m) && down > 0 && up > 0) {
+        candidates.add(new MemberQuality(m, down, up, member(m).lossRatio()));
+      }
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    if (model.mode() == io.bondwatch.domain.bond.BondMode.WEIGHTED) {
+      return optimizer.evaluate(candidates);
+    }
+    return optimizer.recommend(candidates);
+  }
+
   private static double orZero(double v) {
     return Double.isNaN(v) || v < 0 ? 0 : v;
   }
@@ -106,6 +147,19 @@ final class BondView implements MetricsSource {
     List<StatusDocument.Member> list = new ArrayList<>();
     for (String name : members()) {
       MemberSnapshot s = member(name);
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put(
+          "capacitySource",
+          directions(
+              traffic.capacitySource(name, Direction.RECEIVE),
+              traffic.capacitySource(name, Direction.TRANSMIT)));
+      extra.put(
+          "rate",
+          directions(memberRate(name, Direction.RECEIVE), memberRate(name, Direction.TRANSMIT)));
+      extra.put(
+          "bytes",
+          directions(memberBytes(name, Direction.RECEIVE), memberBytes(name, Direction.TRANSMIT)));
+      extra.put("recommended", recommended(name));
       list.add(
           new StatusDocument.Member(
               name,
@@ -123,24 +177,37 @@ final class BondView implements MetricsSource {
               s.flaps(),
               s.sessionUp(),
               directions(capacity(name, Direction.RECEIVE), capacity(name, Direction.TRANSMIT)),
-              null));
+              extra));
+    }
+    Map<String, Object> bondExtra = new LinkedHashMap<>();
+    MemberSetChoice best = recommendation();
+    if (best != null) {
+      Map<String, Object> rec = new LinkedHashMap<>();
+      rec.put("members", best.members());
+      rec.put("bundleLoss", best.bundleLoss());
+      rec.put("goodput", directions(best.goodputDown(), best.goodputUp()));
+      bondExtra.put("recommended", rec);
+    }
+    if (traffic.hasBundle()) {
+      bondExtra.put(
+          "bytes", directions(bundleBytes(Direction.RECEIVE), bundleBytes(Direction.TRANSMIT)));
     }
     StatusDocument.Bond bond =
         new StatusDocument.Bond(
             config.bond().name(),
-            model.mode().name().toLowerCase(java.util.Locale.ROOT),
+            model.mode().name().toLowerCase(Locale.ROOT),
             r.members(),
             r.activeMembers(),
             directions(r.effectiveDown(), r.effectiveUp()),
             directions(r.nominalDown(), r.nominalUp()),
-            null);
+            bondExtra);
     return new StatusDocument(BuildInfo.version(), time.wallTime(), bond, list);
   }
 
-  private static Map<String, Double> directions(double receive, double transmit) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("receive", Double.isNaN(receive) ? null : receive);
-    m.put("transmit", Double.isNaN(transmit) ? null : transmit);
+  private static <T> Map<String, T> directions(T receive, T transmit) {
+    Map<String, T> m = new LinkedHashMap<>();
+    m.put("receive", receive instanceof Double d && d.isNaN() ? null : receive);
+    m.put("transmit", transmit instanceof Double d && d.isNaN() ? null : transmit);
     return m;
   }
 

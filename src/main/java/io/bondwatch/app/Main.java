@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CheckConfigCommand.class,
       PppdEventsCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

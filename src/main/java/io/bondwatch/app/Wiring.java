@@ -63,6 +63,7 @@ public final class Wiring implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final BondwatchMetrics metrics;
   private final BondView view;
+  private final Traffic traffic;
   private final HttpApi http;
   private volatile boolean ready;
 
@@ -77,7 +78,8 @@ public final class Wiring implements AutoCloseable {
       member.addListener(Wiring::logChange);
       members.put(m.name(), member);
     }
-    view = new BondView(config, members, time, (m, d) -> BondView.configuredCapacity(find(m), d));
+    traffic = new Traffic(config, time);
+    view = new BondView(config, members, traffic, time);
     registry =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new CollectorRegistry(), Clock.SYSTEM);
@@ -107,6 +109,7 @@ public final class Wiring implements AutoCloseable {
     }
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
     ticker.scheduleAtFixedRate(guard("tick", watchdog::tick), 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(guard("netdev", traffic::sample), 0, 1, TimeUnit.SECONDS);
     ready = true;
   }
 
@@ -156,10 +159,6 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  private MemberConfig find(String name) {
-    return config.members().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
-  }
-
   static MemberPolicy memberPolicy(PolicyConfig p) {
     return new MemberPolicy(
         p.degraded().loss().value(), p.degraded().rtt(), p.restore().consecutiveOk());
@@ -205,6 +204,15 @@ public final class Wiring implements AutoCloseable {
   public String scrape() {
     return registry.scrape();
   }
+
+  StatusDocumentSupplier status() {
+    return view::status;
+  }
+
+  /** The status document as the HTTP API serves it. */
+  @FunctionalInterface
+  interface StatusDocumentSupplier
+      extends java.util.function.Supplier<io.bondwatch.web.StatusDocument> {}
 
   @Override
   public synchronized void close() {

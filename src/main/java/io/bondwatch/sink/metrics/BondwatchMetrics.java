@@ -126,6 +126,28 @@ public final class BondwatchMetrics implements MeterBinder {
           .tags(t.and(TAG_DIRECTION, d.label()))
           .register(r);
     }
+    for (Direction d : Direction.values()) {
+      FunctionCounter.builder(
+              d == Direction.RECEIVE ? MEMBER_RECEIVE_BYTES : MEMBER_TRANSMIT_BYTES,
+              source,
+              src -> src.memberBytes(m, d))
+          .description(
+              "Bytes the member's device "
+                  + (d == Direction.RECEIVE ? "received" : "sent")
+                  + ", monotonic across counter resets and wraps")
+          .baseUnit("bytes")
+          .tags(t)
+          .register(r);
+      Gauge.builder(MEMBER_RATE, source, src -> src.memberRate(m, d))
+          .description("Rate of the member's device over the last second, bytes per second")
+          .tags(t.and(TAG_DIRECTION, d.label()))
+          .register(r);
+    }
+    Gauge.builder(MEMBER_RECOMMENDED, source, src -> src.recommended(m) ? 1 : 0)
+        .description(
+            "1 when the best-member-set model recommends the member for the bundle (multilink)")
+        .tags(t)
+        .register(r);
     rttTimers.put(
         m,
         Timer.builder(PROBE_RTT)
@@ -150,6 +172,20 @@ public final class BondwatchMetrics implements MeterBinder {
     Gauge.builder(BOND_MEMBERS_ACTIVE, source, src -> src.bondRates().activeMembers())
         .description("Members carrying bond traffic now")
         .register(r);
+    if (source.hasBundle()) {
+      for (Direction d : Direction.values()) {
+        FunctionCounter.builder(
+                d == Direction.RECEIVE ? BOND_RECEIVE_BYTES : BOND_TRANSMIT_BYTES,
+                source,
+                src -> src.bundleBytes(d))
+            .description(
+                "Bytes the bundle interface "
+                    + (d == Direction.RECEIVE ? "received" : "sent")
+                    + ", monotonic across counter resets and wraps")
+            .baseUnit("bytes")
+            .register(r);
+      }
+    }
     for (Direction d : Direction.values()) {
       boolean rx = d == Direction.RECEIVE;
       ToDoubleFunction<BondRates> eff = rx ? BondRates::effectiveDown : BondRates::effectiveUp;

@@ -21,6 +21,8 @@ public final class MetricNames {
   public static final String PROBES_LOST = "bondwatch.probes.lost";
   public static final String MEMBER_RECEIVE_BYTES = "bondwatch.member.receive.bytes";
   public static final String MEMBER_TRANSMIT_BYTES = "bondwatch.member.transmit.bytes";
+  public static final String MEMBER_RATE = "bondwatch.member.rate.bytes.per.second";
+  public static final String MEMBER_RECOMMENDED = "bondwatch.member.recommended";
   public static final String MEMBER_CAPACITY = "bondwatch.member.capacity.bytes.per.second";
   public static final String MEMBER_FLAP_PENALTY = "bondwatch.member.flap.penalty";
   public static final String MEMBER_FLAPS = "bondwatch.member.flaps";

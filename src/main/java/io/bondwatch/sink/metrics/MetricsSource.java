@@ -23,6 +23,21 @@ public interface MetricsSource {
 
   BondRates bondRates();
 
+  /** Bytes the member's device carried since start, monotonic across counter resets. */
+  double memberBytes(String member, Direction direction);
+
+  /** The member device's rate over the last second, bytes per second. */
+  double memberRate(String member, Direction direction);
+
+  /** Whether a bundle interface is configured, so bundle counters exist. */
+  boolean hasBundle();
+
+  /** Bytes the bundle interface carried since start, monotonic. */
+  double bundleBytes(Direction direction);
+
+  /** 1 when the best-member-set model recommends this member for the bundle, else 0. */
+  boolean recommended(String member);
+
   /** Traffic direction as seen from the router: receive is download. */
   enum Direction {
     RECEIVE,

@@ -1,0 +1,102 @@
+package io.bondwatch.app;
+
+import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.MemberConfig;
+import io.bondwatch.config.Rate;
+import io.bondwatch.domain.member.Capacity;
+import io.bondwatch.domain.member.DirectionReading;
+import io.bondwatch.domain.member.DirectionTraffic;
+import io.bondwatch.domain.member.LinkTraffic;
+import io.bondwatch.domain.member.TrafficSettings;
+import io.bondwatch.sink.metrics.MetricsSource.Direction;
+import io.bondwatch.source.netdev.NetDevFile;
+import io.bondwatch.source.netdev.NetDevSampler;
+import io.bondwatch.time.TimeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The traffic side of the bond: one {@link LinkTraffic} per member device and the bundle. */
+final class Traffic {
+  private final Map<String, LinkTraffic> members = new LinkedHashMap<>();
+  private final LinkTraffic bundle;
+  private final NetDevSampler sampler;
+  private final TimeSource time;
+
+  Traffic(BondwatchConfig cfg, TimeSource time) {
+    this.time = time;
+    for (MemberConfig m : cfg.members()) {
+      members.put(
+          m.name(),
+          new LinkTraffic(
+              m.name(),
+              m.interfaceName(),
+              TrafficSettings.DEFAULT,
+              configured(m, Direction.RECEIVE),
+              configured(m, Direction.TRANSMIT)));
+    }
+    String bundleDev = cfg.bond().interfaceName();
+    bundle =
+        bundleDev == null
+            ? null
+            : new LinkTraffic(
+                cfg.bond().name(),
+                bundleDev,
+                TrafficSettings.DEFAULT,
+                Capacity.UNKNOWN,
+                Capacity.UNKNOWN);
+    List<LinkTraffic> all = new ArrayList<>(members.values());
+    if (bundle != null) {
+      all.add(bundle);
+    }
+    sampler = new NetDevSampler(NetDevFile.at(cfg.sources().netdev()), time, all);
+  }
+
+  private static Capacity configured(MemberConfig m, Direction d) {
+    if (m.capacity() == null) {
+      return Capacity.UNKNOWN;
+    }
+    Rate r = d == Direction.RECEIVE ? m.capacity().down() : m.capacity().up();
+    return r == null ? Capacity.UNKNOWN : Capacity.configured(r.bytesPerSecond());
+  }
+
+  /** Called once a second; the sampler never throws. */
+  void sample() {
+    sampler.sampleOnce();
+  }
+
+  NetDevSampler.Stats stats() {
+    return sampler.stats();
+  }
+
+  boolean hasBundle() {
+    return bundle != null;
+  }
+
+  DirectionReading member(String name, Direction d) {
+    return read(members.get(name), d);
+  }
+
+  DirectionReading bundle(Direction d) {
+    return read(bundle, d);
+  }
+
+  /** Capacity the bond model uses: configured, else estimated; NaN while unknown. */
+  double capacity(String member, Direction d) {
+    Capacity c = direction(members.get(member), d).capacity(time.monotonicNanos());
+    return c.known() ? c.bytesPerSecond() : Double.NaN;
+  }
+
+  String capacitySource(String member, Direction d) {
+    return direction(members.get(member), d).capacity(time.monotonicNanos()).source().label();
+  }
+
+  private DirectionReading read(LinkTraffic link, Direction d) {
+    return direction(link, d).read(time.monotonicNanos());
+  }
+
+  private static DirectionTraffic direction(LinkTraffic link, Direction d) {
+    return d == Direction.RECEIVE ? link.receive() : link.transmit();
+  }
+}
