@@ -22,8 +22,17 @@ public final class SystemTests {
 
   /** Requires root and every named executable on the PATH. */
   public static void require(String... tools) {
+    check(true, tools);
+  }
+
+  /** Requires every named executable on the PATH, root or not. */
+  public static void requireTools(String... tools) {
+    check(false, tools);
+  }
+
+  private static void check(boolean root, String... tools) {
     List<String> missing = new ArrayList<>();
-    if (!isRoot()) {
+    if (root && !isRoot()) {
       missing.add("root (uid 0)");
     }
     for (String tool : tools) {

@@ -1,0 +1,69 @@
+package io.bondwatch.sink.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exported names, labels, help texts and values, pinned in one file: dashboards and alert rules
+ * depend on them. After an intended change, regenerate with {@code -Dbondwatch.golden.update=true}
+ * and review the diff.
+ */
+class BondwatchMetricsGoldenTest {
+  private static final String GOLDEN = "/metrics/golden.prom";
+
+  @Test
+  void scrapeMatchesTheGoldenFileExactly() throws IOException {
+    String actual = MetricsScrape.text();
+    if (Boolean.getBoolean("bondwatch.golden.update")) {
+      Files.writeString(Path.of("src/test/resources" + GOLDEN), actual);
+    }
+    try (InputStream in = getClass().getResourceAsStream(GOLDEN)) {
+      assertThat(in).as("golden file " + GOLDEN).isNotNull();
+      String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void everyDesignMetricThisVersionFillsIsExported() {
+    String text = MetricsScrape.text();
+    for (String name :
+        List.of(
+            "bondwatch_member_state",
+            "bondwatch_member_active",
+            "bondwatch_member_weight",
+            "bondwatch_member_rtt_seconds",
+            "bondwatch_member_loss_ratio",
+            "bondwatch_probe_rtt_seconds_bucket",
+            "bondwatch_probes_sent_total",
+            "bondwatch_probes_lost_total",
+            "bondwatch_member_receive_bytes_total",
+            "bondwatch_member_transmit_bytes_total",
+            "bondwatch_member_capacity_bytes_per_second",
+            "bondwatch_member_flaps_total",
+            "bondwatch_member_session_up",
+            "bondwatch_pppd_events_total",
+            "bondwatch_bond_members",
+            "bondwatch_bond_members_active",
+            "bondwatch_bond_effective_rate_bytes_per_second",
+            "bondwatch_bond_nominal_rate_bytes_per_second",
+            "bondwatch_bond_receive_bytes_total",
+            "bondwatch_bond_transmit_bytes_total",
+            "bondwatch_log_lines_total",
+            "bondwatch_build_info")) {
+      assertThat(text).as(name).containsPattern("(?m)^" + name + "\\{");
+      assertThat(text)
+          .as("help of " + name)
+          .containsPattern("(?m)^# HELP " + name.replaceFirst("_bucket$", "") + " \\S");
+    }
+    assertThat(text)
+        .contains("bondwatch_member_state{bond=\"mp0\",member=\"dsl2\",state=\"down\",} 1.0");
+  }
+}

@@ -1,0 +1,82 @@
+package io.bondwatch.sink.metrics;
+
+import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.member.MemberSnapshot;
+import io.bondwatch.domain.member.MemberState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Two members with fixed figures: dsl1 up, dsl2 down; a bundle interface. */
+final class FixedMetricsSource implements MetricsSource {
+  @Override
+  public List<String> members() {
+    return List.of("dsl1", "dsl2");
+  }
+
+  @Override
+  public MemberSnapshot member(String name) {
+    boolean one = name.equals("dsl1");
+    return new MemberSnapshot(
+        name,
+        one ? MemberState.UP : MemberState.DOWN,
+        one ? "restored after 10 answered probes in a row" : "7 consecutive probes lost",
+        Instant.parse("2026-11-24T10:00:00Z"),
+        one ? Duration.ofMillis(12) : null,
+        one ? Duration.ofNanos(1_500_000) : null,
+        one ? 0.01 : 0.5,
+        0.02,
+        one ? 1000 : 500,
+        one ? 10 : 250,
+        one ? 0 : 2,
+        one ? Boolean.TRUE : null,
+        one ? 3 : 7,
+        one ? 0 : 7,
+        one ? 40 : 0);
+  }
+
+  @Override
+  public boolean active(String member) {
+    return member.equals("dsl1");
+  }
+
+  @Override
+  public double weight(String member) {
+    return active(member) ? 1 : 0;
+  }
+
+  @Override
+  public double capacity(String member, Direction direction) {
+    return direction == Direction.RECEIVE ? 625_000 : 100_000;
+  }
+
+  @Override
+  public BondRates bondRates() {
+    return new BondRates(625_000, 100_000, 1_250_000, 200_000, 2, 1);
+  }
+
+  @Override
+  public double memberBytes(String member, Direction direction) {
+    return direction == Direction.RECEIVE ? 123_456 : 7_890;
+  }
+
+  @Override
+  public double memberRate(String member, Direction direction) {
+    return direction == Direction.RECEIVE ? 1_000 : 100;
+  }
+
+  @Override
+  public boolean hasBundle() {
+    return true;
+  }
+
+  @Override
+  public double bundleBytes(Direction direction) {
+    return direction == Direction.RECEIVE ? 246_912 : 15_780;
+  }
+
+  @Override
+  public boolean recommended(String member) {
+    return member.equals("dsl1");
+  }
+}

@@ -1,0 +1,33 @@
+package io.bondwatch.sink.metrics;
+
+import io.bondwatch.source.probe.ProbeResult;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A scrape of {@link BondwatchMetrics} over fixed figures, the same every time. */
+final class MetricsScrape {
+  private MetricsScrape() {}
+
+  static String text() {
+    PrometheusMeterRegistry registry =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, new CollectorRegistry(), new MockClock());
+    registry.config().commonTags("bond", "mp0");
+    BondwatchMetrics metrics = new BondwatchMetrics(new FixedMetricsSource(), "1.2.3");
+    metrics.bindTo(registry);
+    metrics.onProbe(
+        new ProbeResult(
+            "dsl1", 1, 0, Instant.EPOCH, ProbeResult.Outcome.REPLY, Duration.ofMillis(12), null));
+    metrics.onProbe(
+        new ProbeResult("dsl2", 1, 0, Instant.EPOCH, ProbeResult.Outcome.LOST, null, null));
+    metrics.onLogLine("parsed");
+    metrics.onLogLine("ignored");
+    metrics.onPppdEvent("dsl2", "echo_timeout");
+    metrics.tailerMetrics().rotation(io.bondwatch.source.pppd.TailerMetrics.RotationKind.REPLACED);
+    return registry.scrape();
+  }
+}
