@@ -1,10 +1,19 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.ConfigLoader;
+import io.bondwatch.config.ConfigResult;
 import io.bondwatch.source.probe.SimulatedProber.Condition;
 import io.bondwatch.source.probe.SimulatedProber.LinkScript;
 import io.bondwatch.time.TimeSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,8 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bondwatch demo}: the real service on two simulated members, for a first look without root
- * or DSL lines. dsl1 is steady; dsl2 loses its link for 15 s every two minutes and later flaps, so
- * states, flaps and rates change in the first minute.
+ * or DSL lines. Probes and /proc/net/dev are simulated; everything after them is the real service.
  */
 @Command(
     name = "demo",
@@ -23,12 +31,14 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Run the real service on two simulated members (no root, no DSL needed).",
-      "dsl1 is steady. dsl2 loses its link at 25 s for 15 s, then flaps (3 s down, 4 s up)",
-      "from 70 s to 95 s; the script repeats every 120 s. Watch http://127.0.0.1:PORT/,",
+      "dsl1 (5 Mbit/s down) is steady. dsl2 (6 Mbit/s down) loses its link 25 s after start",
+      "for 15 s, then flaps (3 s dead, 4 s alive) from 70 s to 95 s; the script repeats every",
+      "120 s. Simulated traffic fills both lines. Watch http://127.0.0.1:PORT/ (status page),",
       "/metrics and /api/v1/status."
     })
 public final class DemoCommand implements Callable<Integer> {
   static final double CYCLE_SECONDS = 120;
+  private static final double MBIT = 1e6 / 8;
 
   @Option(
       names = "--port",
@@ -40,34 +50,68 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    BondwatchConfig cfg = demoConfig();
+    Path work = Files.createTempDirectory("bondwatch-demo-");
+    work.toFile().deleteOnExit();
+    SimulatedNetDev netdev =
+        new SimulatedNetDev(
+            work.resolve("net-dev"),
+            List.of(
+                new SimulatedNetDev.Device("sim1", t -> 4.6 * MBIT, t -> 0.7 * MBIT),
+                new SimulatedNetDev.Device(
+                    "sim2", t -> alive(t) ? 5.5 * MBIT : 0, t -> alive(t) ? 0.45 * MBIT : 0),
+                new SimulatedNetDev.Device(
+                    "demo0",
+                    t -> (alive(t) ? 9.2 : 4.6) * MBIT,
+                    t -> (alive(t) ? 0.9 : 0.7) * MBIT)));
+    netdev.writeAt(0);
+    BondwatchConfig cfg = demoConfig(netdev.file(), work.resolve("state"));
     Map<String, LinkScript> scripts =
         Map.of("dsl1", DemoCommand::steady, "dsl2", DemoCommand::troubled);
+    TimeSource time = TimeSource.SYSTEM;
+    long start = time.monotonicNanos();
+    err.println("bondwatch demo: http://127.0.0.1:" + port + "/ (Ctrl-C stops)");
+    err.flush();
     return Service.runUntilStopped(
         err,
-        () ->
-            Wiring.start(
-                cfg, TimeSource.SYSTEM, Probers.simulated(cfg, TimeSource.SYSTEM, scripts), port));
+        () -> {
+          Wiring w = Wiring.start(cfg, time, Probers.simulated(cfg, time, scripts), port);
+          w.every("demo netdev", () -> netdev.writeAt((time.monotonicNanos() - start) / 1e9));
+          return w;
+        });
   }
 
-  static BondwatchConfig demoConfig() {
-    return ConfigCli.resource("demo.yml");
+  /** The demo's config: the shipped demo.yml with this run's netdev file and state directory. */
+  static BondwatchConfig demoConfig(Path netdev, Path state) {
+    try (InputStream in = DemoCommand.class.getResourceAsStream("demo.yml")) {
+      String yaml =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("NETDEV", netdev.toString())
+              .replace("STATEDIR", state.toString());
+      ConfigResult r = ConfigLoader.parse(yaml, "demo.yml");
+      if (r instanceof ConfigResult.Valid v) {
+        return v.config();
+      }
+      throw new IllegalStateException("built-in demo.yml is invalid: " + r.problems());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Condition steady(double seconds) {
     return Condition.ok(11, 0.002);
   }
 
-  static Condition troubled(double seconds) {
+  static boolean alive(double seconds) {
     double t = seconds % CYCLE_SECONDS;
     if (t >= 25 && t < 40) {
-      return Condition.ok(18, 1.0);
+      return false;
     }
-    if (t >= 70 && t < 95) {
-      return (t - 70) % 7 < 3 ? Condition.ok(18, 1.0) : Condition.ok(18, 0.01);
-    }
-    return Condition.ok(18, 0.005);
+    return !(t >= 70 && t < 95 && (t - 70) % 7 < 3);
+  }
+
+  static Condition troubled(double seconds) {
+    return alive(seconds) ? Condition.ok(18, 0.005) : Condition.ok(18, 1.0);
   }
 }

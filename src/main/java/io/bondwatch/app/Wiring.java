@@ -193,6 +193,11 @@ public final class Wiring implements AutoCloseable {
     return t;
   }
 
+  /** Runs a task every second on the service's ticker, guarded like every periodic task. */
+  public void every(String what, Runnable task) {
+    ticker.scheduleAtFixedRate(guard(what, task), 1, 1, TimeUnit.SECONDS);
+  }
+
   public int httpPort() {
     return http.port();
   }
