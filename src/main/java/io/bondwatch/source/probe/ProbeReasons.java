@@ -1,0 +1,27 @@
+package io.bondwatch.source.probe;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What the reasons of failed probes tell about the member's link. */
+public final class ProbeReasons {
+  private ProbeReasons() {}
+
+  // Errors the local stack raises only when the member's own device or route is gone. Random loss
+  // on a working link never produces them, so they need no statistical confirmation.
+  private static final List<String> LINK_GONE =
+      List.of(
+          "no such device",
+          "network is unreachable",
+          "network is down",
+          "cannot assign requested address");
+
+  /** True when the reason proves the member's link is gone rather than merely lossy. */
+  public static boolean provesLinkGone(String reason) {
+    if (reason == null) {
+      return false;
+    }
+    String r = reason.toLowerCase(Locale.ROOT);
+    return LINK_GONE.stream().anyMatch(r::contains);
+  }
+}
