@@ -27,10 +27,23 @@ public final class Main implements Runnable {
   /** The configured picocli command line; tests call this to run commands in-process. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::internalError);
     return cl;
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * A bug or an unexpected failure: one line for the person at the terminal, the stack trace in the
+   * log at debug level ({@code BONDWATCH_LOG_LEVEL=DEBUG}), exit 1.
+   */
+  private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    org.slf4j.LoggerFactory.getLogger(Main.class).debug("{} failed", cl.getCommandName(), e);
+    cl.getErr().println("bondwatch " + cl.getCommandName() + ": failed: " + e);
+    cl.getErr().println("(run with BONDWATCH_LOG_LEVEL=DEBUG for the stack trace)");
+    cl.getErr().flush();
+    return 1;
+  }
 
   @Override
   public void run() {

@@ -27,6 +27,10 @@ final class Service {
     } catch (IOException | StartupException e) {
       err.println("bondwatch: cannot start: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      log.debug("start-up failed", e);
+      err.println("bondwatch: cannot start: " + e);
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -165,7 +165,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   private ProbeHealth health(MemberConfig m) {
-    throw new UnsupportedOperationException("wired at merge");
+    return LinkHealth.of(config.policy(), config.probe().interval());
   }
 
   private static void logChange(MemberSnapshot s, MemberState from) {

@@ -43,12 +43,7 @@ public final class HttpApi implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     executor = Executors.newFixedThreadPool(2, r -> daemon(r, "bondwatch-http"));
     server.setExecutor(executor);
-    metricsServer =
-        new HTTPServer.Builder()
-            .withHttpServer(server)
-            .withRegistry(registry)
-            .withExecutorService(executor)
-            .build();
+    metricsServer = new HTTPServer.Builder().withHttpServer(server).withRegistry(registry).build();
     // the simpleclient server maps "/" to the metrics too; ours is the status page
     server.removeContext("/");
     server.createContext("/", ex -> guarded(ex, () -> page(ex, status.get())));

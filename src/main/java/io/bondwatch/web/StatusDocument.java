@@ -1,5 +1,6 @@
 package io.bondwatch.web;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public record StatusDocument(String version, Instant time, Bond bond, List<Membe
       int activeMembers,
       Map<String, Double> effectiveRate,
       Map<String, Double> nominalRate,
-      Map<String, Object> extra) {}
+      @JsonAnyGetter Map<String, Object> extra) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Member(
@@ -45,5 +46,5 @@ public record StatusDocument(String version, Instant time, Bond bond, List<Membe
       long flaps,
       Boolean sessionUp,
       Map<String, Double> capacity,
-      Map<String, Object> extra) {}
+      @JsonAnyGetter Map<String, Object> extra) {}
 }
