@@ -13,13 +13,22 @@ import java.time.Duration;
  * member's lock only.
  */
 final class LinkHealth implements ProbeHealth {
+  /** Fewer probes than this in the window say nothing about a line's loss. */
+  static final int MIN_JUDGED_PROBES = 10;
+
   private final ProbeStats stats;
   private final DownDetector detector;
+  private final Duration window;
+  // the degraded rule's own window, restarted when the member is restored; stats keeps the
+  // exported figures and lifetime counters
+  private ProbeStats judged;
   private long lastNanos;
 
-  LinkHealth(ProbeStats stats, DownDetector detector) {
+  LinkHealth(ProbeStats stats, DownDetector detector, Duration window) {
     this.stats = stats;
     this.detector = detector;
+    this.window = window;
+    this.judged = new ProbeStats(window);
   }
 
   static LinkHealth of(PolicyConfig policy, Duration interval) {
@@ -30,7 +39,8 @@ final class LinkHealth implements ProbeHealth {
             policy.down().maxConsecutiveLost(),
             policy.down().adaptive(),
             policy.down().baselineWindow(),
-            interval));
+            interval),
+        policy.degraded().window());
   }
 
   @Override
@@ -38,9 +48,11 @@ final class LinkHealth implements ProbeHealth {
     lastNanos = r.monotonicNanos();
     if (r.ok()) {
       stats.onReply(r.monotonicNanos(), r.seq(), r.rtt());
+      judged.onReply(r.monotonicNanos(), r.seq(), r.rtt());
       detector.onReply(r.monotonicNanos(), r.seq());
     } else {
       stats.onMiss(r.monotonicNanos(), r.seq());
+      judged.onMiss(r.monotonicNanos(), r.seq());
       boolean gone =
           r.outcome() == ProbeResult.Outcome.ERROR && ProbeReasons.provesLinkGone(r.reason());
       detector.onMiss(r.monotonicNanos(), r.seq(), gone, r.reason());
@@ -70,6 +82,22 @@ final class LinkHealth implements ProbeHealth {
   @Override
   public double lossRatio() {
     return stats.lossRatio(lastNanos);
+  }
+
+  @Override
+  public double degradedLoss() {
+    int n = judged.probesInWindow(lastNanos);
+    int run = Math.min(detector.consecutiveMisses(), n);
+    if (n - run < MIN_JUDGED_PROBES) {
+      return 0;
+    }
+    double lost = judged.lossRatio(lastNanos) * n - run;
+    return Math.max(0, lost) / (n - run);
+  }
+
+  @Override
+  public void restored() {
+    judged = new ProbeStats(window);
   }
 
   @Override

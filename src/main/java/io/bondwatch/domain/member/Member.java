@@ -117,6 +117,7 @@ public final class Member {
       }
       case DOWN, SUPPRESSED -> {
         if (consecutiveOk >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+          health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
           moveTo(target, "restored after " + consecutiveOk + " answered probes in a row");
         }
@@ -137,7 +138,7 @@ public final class Member {
   private boolean degradedNow(double share) {
     Duration rtt = health.smoothedRtt();
     boolean slow = rtt != null && rtt.toNanos() > policy.degradedRtt().toNanos() * share;
-    return slow || health.lossRatio() > policy.degradedLoss() * share;
+    return slow || health.degradedLoss() > policy.degradedLoss() * share;
   }
 
   private String healthReason(MemberState target) {
@@ -146,7 +147,7 @@ public final class Member {
         String.format(
             java.util.Locale.ROOT,
             "loss %.1f%%, rtt %s",
-            health.lossRatio() * 100,
+            health.degradedLoss() * 100,
             rtt == null
                 ? "-"
                 : String.format(java.util.Locale.ROOT, "%.1f ms", rtt.toNanos() / 1e6));

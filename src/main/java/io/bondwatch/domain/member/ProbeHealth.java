@@ -21,7 +21,18 @@ public interface ProbeHealth {
 
   int consecutiveLost();
 
+  /** Probe loss over the degraded window, as exported. */
   double lossRatio();
+
+  /**
+   * The loss the degraded rule judges: over the window, without the run of misses in progress (the
+   * start of an outage is the down rule's business, not a lossy line) and 0 until the window holds
+   * enough probes to say anything.
+   */
+  double degradedLoss();
+
+  /** The member was restored: losses of the outage before it no longer describe the line. */
+  void restored();
 
   double baselineLoss();
 

@@ -52,6 +52,7 @@ class MemberTest {
     answer(1);
     assertThat(member.state()).isEqualTo(MemberState.UP);
     assertThat(member.snapshot().reason()).contains("10 answered probes");
+    assertThat(health.restores).as("the outage's losses are forgotten").isEqualTo(1);
   }
 
   @Test
@@ -163,6 +164,7 @@ class MemberTest {
     Duration rtt = Duration.ofMillis(12);
     long sent;
     long lost;
+    int restores;
 
     @Override
     public void record(ProbeResult r) {
@@ -195,6 +197,16 @@ class MemberTest {
     @Override
     public double lossRatio() {
       return loss;
+    }
+
+    @Override
+    public double degradedLoss() {
+      return loss;
+    }
+
+    @Override
+    public void restored() {
+      restores++;
     }
 
     @Override
