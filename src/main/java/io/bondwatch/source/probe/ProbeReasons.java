@@ -7,6 +7,9 @@ import java.util.Locale;
 public final class ProbeReasons {
   private ProbeReasons() {}
 
+  /** Prefix of reasons saying the member's device is down or missing. */
+  public static final String LINK_DOWN = "link down: ";
+
   // Errors the local stack raises only when the member's own device or route is gone. Random loss
   // on a working link never produces them, so they need no statistical confirmation.
   private static final List<String> LINK_GONE =
@@ -14,7 +17,8 @@ public final class ProbeReasons {
           "no such device",
           "network is unreachable",
           "network is down",
-          "cannot assign requested address");
+          "cannot assign requested address",
+          LINK_DOWN);
 
   /** True when the reason proves the member's link is gone rather than merely lossy. */
   public static boolean provesLinkGone(String reason) {

@@ -1,0 +1,82 @@
+package io.bondwatch.source.probe;
+
+import io.bondwatch.time.TimeSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The real prober: one long-lived iputils {@code ping -n -I dev -O -D -i interval -W timeout
+ * target} per member (see {@link PingSession}). The scheduler (cadence ticks and restarts) is
+ * injected and stays the caller's to shut down; reader threads (one per running ping) are this
+ * prober's and end in {@link #close()}.
+ */
+public final class PingProber implements Prober {
+  private final PingSettings settings;
+  private final TimeSource time;
+  private final ScheduledExecutorService scheduler;
+  private final LinkState linkState;
+  private final Map<String, PingSession> sessions = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * @throws ProbeUnavailableException if ping is missing, is not iputils, or may not probe here
+   */
+  public PingProber(PingSettings settings, TimeSource time, ScheduledExecutorService scheduler) {
+    this(settings, time, scheduler, LinkState.system());
+  }
+
+  /** With a device-state reader of the caller's (tests, or a sysfs mounted elsewhere). */
+  public PingProber(
+      PingSettings settings,
+      TimeSource time,
+      ScheduledExecutorService scheduler,
+      LinkState linkState) {
+    this.linkState = Objects.requireNonNull(linkState, "linkState");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.time = Objects.requireNonNull(time, "time");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    PingPreflight.check(settings);
+  }
+
+  @Override
+  public void start(ProbeTarget target, Consumer<ProbeResult> sink) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(sink, "sink");
+    PingSession session = new PingSession(target, sink, settings, time, scheduler, linkState);
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("prober is closed");
+      }
+      if (sessions.putIfAbsent(target.member(), session) != null) {
+        throw new IllegalStateException("member " + target.member() + " is already probed");
+      }
+      session.start();
+    }
+  }
+
+  @Override
+  public void stop(String member) {
+    PingSession s = sessions.remove(member);
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  /** Pid of the member's running ping, empty while none runs. */
+  public OptionalLong pid(String member) {
+    PingSession s = sessions.get(member);
+    return s == null ? OptionalLong.empty() : s.pid();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    sessions.keySet().forEach(this::stop);
+  }
+}

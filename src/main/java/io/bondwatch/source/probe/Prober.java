@@ -1,0 +1,25 @@
+package io.bondwatch.source.probe;
+
+import java.util.function.Consumer;
+
+/**
+ * Probes members' links continuously. Results for one member are delivered in order and never
+ * concurrently, on a thread of the prober; a sink must not block for long.
+ */
+public interface Prober extends AutoCloseable {
+
+  /**
+   * Starts probing one member. Returns at once; problems with the member's link (missing interface,
+   * unreachable target) arrive as LOST/ERROR results with a reason, never as an exception.
+   *
+   * @throws IllegalStateException if the member is already started or the prober is closed
+   */
+  void start(ProbeTarget target, Consumer<ProbeResult> sink);
+
+  /** Stops probing one member; unknown members are ignored. */
+  void stop(String member);
+
+  /** Stops everything and releases every process and thread. */
+  @Override
+  void close();
+}
