@@ -1,43 +1,76 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.source.probe.PingProber;
+import io.bondwatch.source.probe.PingSettings;
+import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.source.probe.ProbeTarget;
+import io.bondwatch.source.probe.ProbeUnavailableException;
+import io.bondwatch.source.probe.Prober;
 import io.bondwatch.source.probe.SimulatedProber;
 import io.bondwatch.time.TimeSource;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /** Builds the prober the wiring starts members with: real ping, or the demo's simulation. */
 final class Probers {
   private Probers() {}
 
-  static Wiring.ProbeStarter simulated(
+  static Prober simulated(
       BondwatchConfig cfg, TimeSource time, Map<String, SimulatedProber.LinkScript> scripts) {
-    ScheduledExecutorService exec =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bondwatch-simulated-probes");
-              t.setDaemon(true);
-              return t;
-            });
-    SimulatedProber prober = new SimulatedProber(exec, time, cfg.probe().interval(), scripts);
-    return new Wiring.ProbeStarter() {
+    ScheduledExecutorService exec = scheduler("bondwatch-simulated-probes");
+    return withScheduler(new SimulatedProber(exec, time, cfg.probe().interval(), scripts), exec);
+  }
+
+  /**
+   * One ping per member with the config's timing.
+   *
+   * @throws StartupException when ping is missing or may not probe here
+   */
+  static Prober ping(BondwatchConfig cfg, TimeSource time) {
+    ScheduledExecutorService exec = scheduler("bondwatch-ping");
+    try {
+      PingSettings settings =
+          PingSettings.defaults().withTiming(cfg.probe().interval(), cfg.probe().timeout());
+      return withScheduler(new PingProber(settings, time, exec), exec);
+    } catch (ProbeUnavailableException | IllegalArgumentException e) {
+      exec.shutdownNow();
+      throw new StartupException("probes: " + e.getMessage(), e);
+    }
+  }
+
+  private static ScheduledExecutorService scheduler(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** The prober, closing its scheduler after it. */
+  private static Prober withScheduler(Prober prober, ScheduledExecutorService exec) {
+    return new Prober() {
       @Override
-      public void start(
-          io.bondwatch.config.MemberConfig member,
-          java.util.function.Consumer<io.bondwatch.source.probe.ProbeResult> sink) {
-        prober.start(member.name(), sink);
+      public void start(ProbeTarget target, Consumer<ProbeResult> sink) {
+        prober.start(target, sink);
+      }
+
+      @Override
+      public void stop(String member) {
+        prober.stop(member);
       }
 
       @Override
       public void close() {
-        prober.close();
-        exec.shutdownNow();
+        try {
+          prober.close();
+        } finally {
+          exec.shutdownNow();
+        }
       }
     };
-  }
-
-  static Wiring.ProbeStarter ping(BondwatchConfig cfg, TimeSource time) {
-    throw new StartupException("ping prober: not wired yet");
   }
 }

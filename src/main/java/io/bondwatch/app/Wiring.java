@@ -16,7 +16,8 @@ import io.bondwatch.source.pppd.JournalSource;
 import io.bondwatch.source.pppd.LineSource;
 import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.pppd.TailerOptions;
-import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.source.probe.ProbeTarget;
+import io.bondwatch.source.probe.Prober;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
@@ -36,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
-
-  /** Starts probing one member, delivering results to the sink; closed with the wiring. */
-  public interface ProbeStarter extends AutoCloseable {
-    void start(MemberConfig member, Consumer<ProbeResult> sink) throws IOException;
-
-    @Override
-    void close();
-  }
 
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final BondwatchConfig config;
@@ -67,7 +59,7 @@ public final class Wiring implements AutoCloseable {
   private final HttpApi http;
   private volatile boolean ready;
 
-  private Wiring(BondwatchConfig config, TimeSource time, ProbeStarter probes, int httpPort)
+  private Wiring(BondwatchConfig config, TimeSource time, Prober probes, int httpPort)
       throws IOException {
     this.config = config;
     this.time = time;
@@ -101,7 +93,7 @@ public final class Wiring implements AutoCloseable {
     for (MemberConfig m : config.members()) {
       Member member = members.get(m.name());
       probes.start(
-          m,
+          new ProbeTarget(m.name(), m.probe().interfaceName(), m.probe().target()),
           r -> {
             member.onProbe(r);
             metrics.onProbe(r);
@@ -148,8 +140,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   /** Builds and starts everything; on failure closes what it had started and rethrows. */
-  public static Wiring start(
-      BondwatchConfig config, TimeSource time, ProbeStarter probes, int httpPort)
+  public static Wiring start(BondwatchConfig config, TimeSource time, Prober probes, int httpPort)
       throws IOException {
     try {
       return new Wiring(config, time, probes, httpPort);

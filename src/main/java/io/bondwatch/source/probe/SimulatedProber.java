@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Probes links that exist only as a script, for {@code bondwatch demo}: same results, same cadence
  * as the ping prober, so everything downstream of the prober is the real service.
  */
-public final class SimulatedProber implements AutoCloseable {
+public final class SimulatedProber implements Prober {
   private static final Logger log = LoggerFactory.getLogger(SimulatedProber.class);
 
   /** What a simulated link does at a given moment since the demo started. */
@@ -56,7 +56,9 @@ public final class SimulatedProber implements AutoCloseable {
     this.startNanos = time.monotonicNanos();
   }
 
-  public void start(String member, Consumer<ProbeResult> sink) {
+  @Override
+  public void start(ProbeTarget target, Consumer<ProbeResult> sink) {
+    String member = target.member();
     LinkScript script = scripts.get(member);
     if (script == null) {
       throw new IllegalArgumentException("no simulated link for member " + member);
@@ -100,6 +102,14 @@ public final class SimulatedProber implements AutoCloseable {
         ProbeResult.Outcome.REPLY,
         Duration.ofNanos((long) (rtt * 1e6)),
         null);
+  }
+
+  @Override
+  public void stop(String member) {
+    ScheduledFuture<?> t = tasks.remove(member);
+    if (t != null) {
+      t.cancel(false);
+    }
   }
 
   @Override
