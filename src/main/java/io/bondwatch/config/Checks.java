@@ -47,6 +47,16 @@ final class Checks {
     }
   }
 
+  void atMost(Duration value, Duration max, String field) {
+    if (value != null) {
+      require(
+          value.compareTo(max) <= 0,
+          field,
+          Durations.format(value),
+          "must be at most " + Durations.format(max));
+    }
+  }
+
   void between(long value, long min, long max, String field) {
     require(value >= min && value <= max, field, value, "must be between " + min + " and " + max);
   }

@@ -199,7 +199,15 @@ class ConfigLoaderTest {
       assertThat(problemsWith("probe:\n  interval: 5ms\n  timeout: 0s\n"))
           .containsExactly(
               "probe.interval: '5ms' must be at least 10ms (line 6)",
-              "probe.timeout: '0s' must be above 0 (line 7)");
+              "probe.timeout: '0s' must be at least 100ms (line 7)");
+    }
+
+    @Test
+    void rejectsTimingsPingCannotTake() {
+      assertThat(problemsWith("probe:\n  interval: 11m\n  timeout: 50ms\n"))
+          .containsExactly(
+              "probe.interval: '11m' must be at most 10m (line 6)",
+              "probe.timeout: '50ms' must be at least 100ms (line 7)");
     }
 
     @Test
