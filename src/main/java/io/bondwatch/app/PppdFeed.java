@@ -29,14 +29,35 @@ final class PppdFeed implements LineConsumer {
   private final PppdAttributor attributor;
   private final SessionTracker tracker;
   private final Map<String, Member> members;
-  private final BondwatchMetrics metrics;
+  private final Counts metrics;
   private int lineNumber;
 
-  PppdFeed(List<MemberMatch> matches, Map<String, Member> members, BondwatchMetrics metrics) {
+  /** What the feed counts; {@link BondwatchMetrics} in the service. */
+  interface Counts {
+    void onLogLine(String result);
+
+    void onPppdEvent(String member, String event);
+  }
+
+  PppdFeed(List<MemberMatch> matches, Map<String, Member> members, Counts metrics) {
     this.attributor = new PppdAttributor(matches);
     this.tracker = new SessionTracker(members.keySet());
     this.members = Map.copyOf(members);
     this.metrics = metrics;
+  }
+
+  static Counts counts(BondwatchMetrics m) {
+    return new Counts() {
+      @Override
+      public void onLogLine(String result) {
+        m.onLogLine(result);
+      }
+
+      @Override
+      public void onPppdEvent(String member, String event) {
+        m.onPppdEvent(member, event);
+      }
+    };
   }
 
   @Override
