@@ -118,7 +118,8 @@ public final class DetectionBench {
       while (CLOCK.monotonicNanos() < end) {
         Thread.sleep(Math.min(1000, Math.max(1, (end - CLOCK.monotonicNanos()) / 1_000_000)));
       }
-      System.out.printf(Locale.ROOT, "(b) %s%n", random.lossReport(minutes));
+      System.out.printf(
+          Locale.ROOT, "(b) %s%n", random.lossReport((CLOCK.monotonicNanos() - start) / 60e9));
     } finally {
       scheduler.shutdownNow();
     }
@@ -205,7 +206,7 @@ public final class DetectionBench {
       return spurious;
     }
 
-    synchronized String lossReport(double minutes) {
+    synchronized String lossReport(double elapsedMinutes) {
       // k after the first minute, when the baseline has some evidence
       List<Integer> settled = kSamples.subList(Math.min(kSamples.size(), 300), kSamples.size());
       int kMin = settled.stream().mapToInt(Integer::intValue).min().orElse(-1);
@@ -214,7 +215,7 @@ public final class DetectionBench {
           Locale.ROOT,
           "10%% random loss for %.1f min: %d probes, %d lost (%.2f%%), %d late replies, false downs %d; "
               + "k at the end %d (range after the first minute %d..%d), baseline p %.4f",
-          minutes,
+          elapsedMinutes,
           stats.sent(),
           stats.lost(),
           100.0 * stats.lost() / Math.max(1, stats.sent()),
