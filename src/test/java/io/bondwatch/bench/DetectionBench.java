@@ -1,0 +1,230 @@
+package io.bondwatch.bench;
+
+import io.bondwatch.domain.member.DownDetector;
+import io.bondwatch.domain.member.ProbeStats;
+import io.bondwatch.source.probe.PingProber;
+import io.bondwatch.source.probe.PingSettings;
+import io.bondwatch.source.probe.ProbeReasons;
+import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.source.probe.ProbeTarget;
+import io.bondwatch.testbed.NetnsTestBed;
+import io.bondwatch.time.TimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * bench/detection: the real PingProber, ProbeStats and DownDetector on netns links at the default
+ * settings. (a) kills a clean member {@code --kills} times (alternately nftables 100% drop and
+ * {@code ip link set down}) and prints the median and p95 time from the kill to the "down" verdict;
+ * (b) meanwhile runs a second member at 10% random loss from its first probe for {@code --minutes}
+ * and prints the false downs and the k the rule settled on.
+ */
+public final class DetectionBench {
+  private static final TimeSource CLOCK = TimeSource.SYSTEM;
+  private static final java.util.Random PHASE = new java.util.Random();
+  static final int MIN_K = 3;
+  static final int MAX_K = 15;
+  static final Duration BASELINE = Duration.ofMinutes(10);
+
+  private DetectionBench() {}
+
+  public static void main(String[] args) throws Exception {
+    double minutes = 30;
+    int kills = 20;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--minutes" -> minutes = Double.parseDouble(value(args, ++i));
+        case "--kills" -> kills = Integer.parseInt(value(args, ++i));
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    if (minutes <= 0 || kills < 1) {
+      usage("--minutes must be > 0 and --kills >= 1");
+    }
+    PingSettings settings = PingSettings.defaults();
+    System.out.printf(
+        "bench/detection: interval %s, timeout %s, consecutiveLost %d, maxConsecutiveLost %d, baselineWindow %s%n",
+        settings.interval(), settings.timeout(), MIN_K, MAX_K, BASELINE);
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+    try (NetnsTestBed bed = NetnsTestBed.create(2);
+        PingProber prober = new PingProber(settings, CLOCK, scheduler)) {
+      NetnsTestBed.Link clean = bed.link(0);
+      NetnsTestBed.Link lossy = bed.link(1);
+      bed.loss(lossy, 10);
+      Monitor killed = new Monitor(settings.interval());
+      Monitor random = new Monitor(settings.interval());
+      long start = CLOCK.monotonicNanos();
+      prober.start(new ProbeTarget("killed", clean.hostDev(), clean.farIp()), killed::accept);
+      prober.start(new ProbeTarget("lossy", lossy.hostDev(), lossy.farIp()), random::accept);
+
+      List<Double> all = new ArrayList<>();
+      List<Double> fromDone = new ArrayList<>();
+      for (int i = 0; i < kills; i++) {
+        int k = killed.awaitSettledUp(Duration.ofSeconds(3), Duration.ofSeconds(120));
+        boolean silence = i % 2 == 0;
+        // the wait above wakes on a probe result, i.e. just after a probe was sent: without a
+        // random phase every kill would land at the same (worst) point of the probe cycle
+        Thread.sleep(PHASE.nextInt((int) settings.interval().toMillis()));
+        long kill = CLOCK.monotonicNanos();
+        if (silence) {
+          bed.loss(clean, 100);
+        } else {
+          bed.linkDown(clean);
+        }
+        long killDone = CLOCK.monotonicNanos();
+        long downAt = killed.awaitDownAfter(kill, Duration.ofSeconds(30));
+        if (silence) {
+          bed.loss(clean, 0);
+        } else {
+          bed.linkUp(clean);
+        }
+        String how = silence ? "silence (nft drop 100%)" : "ip link set down    ";
+        if (downAt < 0) {
+          System.out.printf(
+              "(a) kill %2d/%d %s k=%d NOT detected within 30 s%n", i + 1, kills, how, k);
+          continue;
+        }
+        double secs = (downAt - kill) / 1e9;
+        all.add(secs);
+        fromDone.add((downAt - killDone) / 1e9);
+        System.out.printf(
+            Locale.ROOT,
+            "(a) kill %2d/%d %s k=%d detected in %.3f s (kill command took %.3f s)%n",
+            i + 1,
+            kills,
+            how,
+            k,
+            secs,
+            (killDone - kill) / 1e9);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "(a) detection over %d of %d kills, from issuing the kill: %s%n",
+          all.size(),
+          kills,
+          Figures.summary(all));
+      System.out.printf(
+          Locale.ROOT,
+          "(a) the same from the kill command's return: %s%n",
+          Figures.summary(fromDone));
+      System.out.printf(
+          "(a) downs of the killed member while it was not killed: %d%n", killed.spuriousDowns());
+
+      long end = start + (long) (minutes * 60e9);
+      while (CLOCK.monotonicNanos() < end) {
+        Thread.sleep(Math.min(1000, Math.max(1, (end - CLOCK.monotonicNanos()) / 1_000_000)));
+      }
+      System.out.printf(
+          Locale.ROOT, "(b) %s%n", random.lossReport((CLOCK.monotonicNanos() - start) / 60e9));
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      usage(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage(String problem) {
+    System.err.println(
+        "bench/detection: " + problem + "\nusage: bench/detection [--minutes N] [--kills N]");
+    System.exit(2);
+  }
+
+  /** One member's stats and down rule, fed from the prober thread, read by the bench thread. */
+  static final class Monitor {
+    private final ProbeStats stats = new ProbeStats(Duration.ofSeconds(30));
+    private final DownDetector detector;
+    private final List<Integer> kSamples = new ArrayList<>();
+    private long upSince = CLOCK.monotonicNanos();
+    private long lastDownAt = -1;
+    private int downs;
+    private long killedAt = Long.MAX_VALUE;
+    private int spurious;
+
+    Monitor(Duration interval) {
+      detector = new DownDetector(MIN_K, MAX_K, true, BASELINE, interval);
+    }
+
+    synchronized void accept(ProbeResult r) {
+      long t = r.monotonicNanos();
+      if (r.ok()) {
+        stats.onReply(t, r.seq(), r.rtt());
+        boolean wasDown = detector.isDown();
+        detector.onReply(t, r.seq());
+        if (wasDown) {
+          upSince = t;
+        }
+      } else {
+        stats.onMiss(t, r.seq());
+        boolean wasDown = detector.isDown();
+        if (detector.onMiss(t, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason())
+            && !wasDown) {
+          downs++;
+          lastDownAt = t;
+          if (t < killedAt) {
+            spurious++;
+          }
+        }
+      }
+      kSamples.add(detector.requiredConsecutive());
+      notifyAll();
+    }
+
+    /**
+     * Waits until up for {@code upFor} and k at its minimum (or {@code settle} passed); returns k.
+     */
+    synchronized int awaitSettledUp(Duration upFor, Duration settle) throws InterruptedException {
+      killedAt = Long.MAX_VALUE;
+      long giveUp = CLOCK.monotonicNanos() + settle.toNanos();
+      while (detector.isDown()
+          || CLOCK.monotonicNanos() - upSince < upFor.toNanos()
+          || detector.requiredConsecutive() > MIN_K && CLOCK.monotonicNanos() < giveUp) {
+        wait(100);
+      }
+      return detector.requiredConsecutive();
+    }
+
+    /** Waits for a down verdict after {@code kill}; its time, or -1. */
+    synchronized long awaitDownAfter(long kill, Duration max) throws InterruptedException {
+      killedAt = kill;
+      long giveUp = kill + max.toNanos();
+      while (lastDownAt < kill && CLOCK.monotonicNanos() < giveUp) {
+        wait(20);
+      }
+      return lastDownAt >= kill ? lastDownAt : -1;
+    }
+
+    synchronized int spuriousDowns() {
+      return spurious;
+    }
+
+    synchronized String lossReport(double elapsedMinutes) {
+      // k after the first minute, when the baseline has some evidence
+      List<Integer> settled = kSamples.subList(Math.min(kSamples.size(), 300), kSamples.size());
+      int kMin = settled.stream().mapToInt(Integer::intValue).min().orElse(-1);
+      int kMax = settled.stream().mapToInt(Integer::intValue).max().orElse(-1);
+      return String.format(
+          Locale.ROOT,
+          "10%% random loss for %.1f min: %d probes, %d lost (%.2f%%), %d late replies, false downs %d; "
+              + "k at the end %d (range after the first minute %d..%d), baseline p %.4f",
+          elapsedMinutes,
+          stats.sent(),
+          stats.lost(),
+          100.0 * stats.lost() / Math.max(1, stats.sent()),
+          stats.lateReplies(),
+          downs,
+          detector.requiredConsecutive(),
+          kMin,
+          kMax,
+          detector.baselineLoss(CLOCK.monotonicNanos()));
+    }
+  }
+}
