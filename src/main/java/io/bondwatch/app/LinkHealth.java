@@ -2,6 +2,7 @@ package io.bondwatch.app;
 
 import io.bondwatch.config.PolicyConfig;
 import io.bondwatch.domain.member.DownDetector;
+import io.bondwatch.domain.member.MissDeadline;
 import io.bondwatch.domain.member.ProbeHealth;
 import io.bondwatch.domain.member.ProbeStats;
 import io.bondwatch.source.probe.ProbeReasons;
@@ -9,29 +10,33 @@ import io.bondwatch.source.probe.ProbeResult;
 import java.time.Duration;
 
 /**
- * A member's {@link ProbeHealth} from its probe statistics and its down rule. Called under the
- * member's lock only.
+ * A member's {@link ProbeHealth}: its probe statistics, the degraded rule's own window, and the
+ * down rule, which sees a lost probe only once {@link MissDeadline} says it is not merely slow.
+ * Called under the member's lock only. Public for {@code bench/detection}, which measures exactly
+ * what the service judges.
  */
-final class LinkHealth implements ProbeHealth {
+public final class LinkHealth implements ProbeHealth {
   /** Fewer probes than this in the window say nothing about a line's loss. */
   static final int MIN_JUDGED_PROBES = 10;
 
   private final ProbeStats stats;
   private final DownDetector detector;
+  private final MissDeadline deadline;
   private final Duration window;
   // the degraded rule's own window, restarted when the member is restored; stats keeps the
   // exported figures and lifetime counters
   private ProbeStats judged;
   private long lastNanos;
 
-  LinkHealth(ProbeStats stats, DownDetector detector, Duration window) {
+  LinkHealth(ProbeStats stats, DownDetector detector, MissDeadline deadline, Duration window) {
     this.stats = stats;
     this.detector = detector;
+    this.deadline = deadline;
     this.window = window;
     this.judged = new ProbeStats(window);
   }
 
-  static LinkHealth of(PolicyConfig policy, Duration interval) {
+  public static LinkHealth of(PolicyConfig policy, Duration interval, Duration timeout) {
     return new LinkHealth(
         new ProbeStats(policy.degraded().window()),
         new DownDetector(
@@ -40,23 +45,40 @@ final class LinkHealth implements ProbeHealth {
             policy.down().adaptive(),
             policy.down().baselineWindow(),
             interval),
+        new MissDeadline(
+            interval,
+            timeout.compareTo(interval) < 0 ? interval : timeout,
+            policy.down().baselineWindow()),
         policy.degraded().window());
   }
 
   @Override
   public void record(ProbeResult r) {
-    lastNanos = r.monotonicNanos();
+    long now = r.monotonicNanos();
+    lastNanos = now;
     if (r.ok()) {
-      stats.onReply(r.monotonicNanos(), r.seq(), r.rtt());
-      judged.onReply(r.monotonicNanos(), r.seq(), r.rtt());
-      detector.onReply(r.monotonicNanos(), r.seq());
+      stats.onReply(now, r.seq(), r.rtt());
+      judged.onReply(now, r.seq(), r.rtt());
+      deadline.reply(r.seq(), now, r.rtt()).forEach(p -> miss(now, p, false));
+      detector.onReply(now, r.seq());
     } else {
-      stats.onMiss(r.monotonicNanos(), r.seq());
-      judged.onMiss(r.monotonicNanos(), r.seq());
+      stats.onMiss(now, r.seq());
+      judged.onMiss(now, r.seq());
       boolean gone =
           r.outcome() == ProbeResult.Outcome.ERROR && ProbeReasons.provesLinkGone(r.reason());
-      detector.onMiss(r.monotonicNanos(), r.seq(), gone, r.reason());
+      if (gone) {
+        // no reply can be late on a link that is gone: count everything now
+        deadline.drain().forEach(p -> miss(now, p, false));
+        detector.onMiss(now, r.seq(), true, r.reason());
+      } else {
+        deadline.miss(r.seq(), now, r.reason());
+      }
     }
+    deadline.due(now).forEach(p -> miss(now, p, false));
+  }
+
+  private void miss(long now, MissDeadline.Pending p, boolean gone) {
+    detector.onMiss(now, p.seq(), gone, p.reason());
   }
 
   @Override
@@ -81,13 +103,14 @@ final class LinkHealth implements ProbeHealth {
 
   @Override
   public double lossRatio() {
-    return stats.lossRatio(lastNanos);
+    double loss = stats.lossRatio(lastNanos);
+    return Double.isNaN(loss) ? 0 : loss;
   }
 
   @Override
   public double degradedLoss() {
     int n = judged.probesInWindow(lastNanos);
-    int run = Math.min(detector.consecutiveMisses(), n);
+    int run = Math.min(detector.consecutiveMisses() + deadline.pendingCount(), n);
     if (n - run < MIN_JUDGED_PROBES) {
       return 0;
     }

@@ -156,7 +156,7 @@ public final class Wiring implements AutoCloseable {
   }
 
   private ProbeHealth health(MemberConfig m) {
-    return LinkHealth.of(config.policy(), config.probe().interval());
+    return LinkHealth.of(config.policy(), config.probe().interval(), config.probe().timeout());
   }
 
   private static void logChange(MemberSnapshot s, MemberState from) {

@@ -40,7 +40,7 @@ public final class PppdLatencyBench {
         new Member(
             "dsl1",
             Wiring.memberPolicy(PolicyConfig.defaults()),
-            LinkHealth.of(PolicyConfig.defaults(), Duration.ofMillis(200)),
+            LinkHealth.of(PolicyConfig.defaults(), Duration.ofMillis(200), Duration.ofSeconds(1)),
             time);
     LinkedBlockingQueue<Long> downs = new LinkedBlockingQueue<>();
     member.addListener(

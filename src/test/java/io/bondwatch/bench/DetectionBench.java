@@ -1,10 +1,9 @@
 package io.bondwatch.bench;
 
-import io.bondwatch.domain.member.DownDetector;
-import io.bondwatch.domain.member.ProbeStats;
+import io.bondwatch.app.LinkHealth;
+import io.bondwatch.config.PolicyConfig;
 import io.bondwatch.source.probe.PingProber;
 import io.bondwatch.source.probe.PingSettings;
-import io.bondwatch.source.probe.ProbeReasons;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.testbed.NetnsTestBed;
@@ -17,18 +16,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * bench/detection: the real PingProber, ProbeStats and DownDetector on netns links at the default
- * settings. (a) kills a clean member {@code --kills} times (alternately nftables 100% drop and
- * {@code ip link set down}) and prints the median and p95 time from the kill to the "down" verdict;
- * (b) meanwhile runs a second member at 10% random loss from its first probe for {@code --minutes}
- * and prints the false downs and the k the rule settled on.
+ * bench/detection: the real PingProber and the service's judgement of a member ({@link LinkHealth}:
+ * probe statistics, miss deadline and adaptive down rule) on netns links at the default settings
+ * ({@code PolicyConfig.defaults()}). (a) kills a clean member {@code --kills} times (alternately
+ * nftables 100% drop and {@code ip link set down}) and prints the median and p95 time from the kill
+ * to the "down" verdict; (b) meanwhile runs a second member at 10% random loss from its first probe
+ * for {@code --minutes} and prints the false downs and the k the rule settled on.
  */
 public final class DetectionBench {
   private static final TimeSource CLOCK = TimeSource.SYSTEM;
   private static final java.util.Random PHASE = new java.util.Random();
-  static final int MIN_K = 3;
-  static final int MAX_K = 15;
-  static final Duration BASELINE = Duration.ofMinutes(10);
+  static final int MIN_K = PolicyConfig.defaults().down().consecutiveLost();
+  static final int MAX_K = PolicyConfig.defaults().down().maxConsecutiveLost();
+  static final Duration BASELINE = PolicyConfig.defaults().down().baselineWindow();
 
   private DetectionBench() {}
 
@@ -140,8 +140,7 @@ public final class DetectionBench {
 
   /** One member's stats and down rule, fed from the prober thread, read by the bench thread. */
   static final class Monitor {
-    private final ProbeStats stats = new ProbeStats(Duration.ofSeconds(30));
-    private final DownDetector detector;
+    private final LinkHealth health;
     private final List<Integer> kSamples = new ArrayList<>();
     private long upSince = CLOCK.monotonicNanos();
     private long lastDownAt = -1;
@@ -150,31 +149,24 @@ public final class DetectionBench {
     private int spurious;
 
     Monitor(Duration interval) {
-      detector = new DownDetector(MIN_K, MAX_K, true, BASELINE, interval);
+      health = LinkHealth.of(PolicyConfig.defaults(), interval, Duration.ofSeconds(1));
     }
 
     synchronized void accept(ProbeResult r) {
       long t = r.monotonicNanos();
-      if (r.ok()) {
-        stats.onReply(t, r.seq(), r.rtt());
-        boolean wasDown = detector.isDown();
-        detector.onReply(t, r.seq());
-        if (wasDown) {
-          upSince = t;
-        }
-      } else {
-        stats.onMiss(t, r.seq());
-        boolean wasDown = detector.isDown();
-        if (detector.onMiss(t, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason())
-            && !wasDown) {
-          downs++;
-          lastDownAt = t;
-          if (t < killedAt) {
-            spurious++;
-          }
+      boolean wasDown = health.downRuleHolds();
+      health.record(r);
+      boolean down = health.downRuleHolds();
+      if (wasDown && !down) {
+        upSince = t;
+      } else if (down && !wasDown) {
+        downs++;
+        lastDownAt = t;
+        if (t < killedAt) {
+          spurious++;
         }
       }
-      kSamples.add(detector.requiredConsecutive());
+      kSamples.add(health.requiredMisses());
       notifyAll();
     }
 
@@ -184,12 +176,12 @@ public final class DetectionBench {
     synchronized int awaitSettledUp(Duration upFor, Duration settle) throws InterruptedException {
       killedAt = Long.MAX_VALUE;
       long giveUp = CLOCK.monotonicNanos() + settle.toNanos();
-      while (detector.isDown()
+      while (health.downRuleHolds()
           || CLOCK.monotonicNanos() - upSince < upFor.toNanos()
-          || detector.requiredConsecutive() > MIN_K && CLOCK.monotonicNanos() < giveUp) {
+          || health.requiredMisses() > MIN_K && CLOCK.monotonicNanos() < giveUp) {
         wait(100);
       }
-      return detector.requiredConsecutive();
+      return health.requiredMisses();
     }
 
     /** Waits for a down verdict after {@code kill}; its time, or -1. */
@@ -213,18 +205,17 @@ public final class DetectionBench {
       int kMax = settled.stream().mapToInt(Integer::intValue).max().orElse(-1);
       return String.format(
           Locale.ROOT,
-          "10%% random loss for %.1f min: %d probes, %d lost (%.2f%%), %d late replies, false downs %d; "
+          "10%% random loss for %.1f min: %d probes, %d lost (%.2f%%), false downs %d; "
               + "k at the end %d (range after the first minute %d..%d), baseline p %.4f",
           elapsedMinutes,
-          stats.sent(),
-          stats.lost(),
-          100.0 * stats.lost() / Math.max(1, stats.sent()),
-          stats.lateReplies(),
+          health.sent(),
+          health.lost(),
+          100.0 * health.lost() / Math.max(1, health.sent()),
           downs,
-          detector.requiredConsecutive(),
+          health.requiredMisses(),
           kMin,
           kMax,
-          detector.baselineLoss(CLOCK.monotonicNanos()));
+          health.baselineLoss());
     }
   }
 }
