@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Run the service: probe every member with ping, follow pppd's log and /proc/net/dev,",
-      "and serve /metrics, /api/v1/status and the status page on http.listen.",
-      "Stops cleanly on SIGTERM or SIGINT. Exit 2: invalid config; 1: could not start."
+      "Run the service on real links.",
+      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves",
+      "/metrics, /api/v1/status and the status page on http.listen.",
+      "Stops cleanly on SIGTERM or SIGINT. Exit 2: invalid config; 1: could not start.",
+      "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports;",
+      "the actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
     })
 public final class RunCommand implements Callable<Integer> {
 

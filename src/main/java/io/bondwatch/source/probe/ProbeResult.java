@@ -8,7 +8,9 @@ import java.util.Objects;
  * One probe's outcome for one member.
  *
  * @param member configured member name
- * @param seq probe sequence number as the prober numbered it (ping's icmp_seq), -1 if unknown
+ * @param seq probe sequence number, increasing per member across ping restarts and past ping's
+ *     16-bit icmp_seq wrap; a REPLY may repeat the seq of an earlier LOST (a late reply, which
+ *     takes that loss back)
  * @param monotonicNanos when the outcome became known, on {@link io.bondwatch.time.TimeSource}'s
  *     monotonic clock
  * @param wallTime the same moment on the wall clock
