@@ -8,6 +8,7 @@ import io.bondwatch.source.pppd.MemberMatch;
 import io.bondwatch.source.pppd.ParseOutcome;
 import io.bondwatch.source.pppd.PppdAttributor;
 import io.bondwatch.source.pppd.PppdLineParser;
+import io.bondwatch.source.pppd.PppdPidFiles;
 import io.bondwatch.source.pppd.SessionChange;
 import io.bondwatch.source.pppd.SessionState;
 import io.bondwatch.source.pppd.SessionTracker;
@@ -30,6 +31,8 @@ final class PppdFeed implements LineConsumer {
   private final SessionTracker tracker;
   private final Map<String, Member> members;
   private final Counts metrics;
+  private final List<String> linknames;
+  private final PppdPidFiles pids;
   private int lineNumber;
 
   /** What the feed counts; {@link BondwatchMetrics} in the service. */
@@ -40,7 +43,15 @@ final class PppdFeed implements LineConsumer {
   }
 
   PppdFeed(List<MemberMatch> matches, Map<String, Member> members, Counts metrics) {
+    this(matches, members, metrics, PppdPidFiles.system());
+  }
+
+  PppdFeed(
+      List<MemberMatch> matches, Map<String, Member> members, Counts metrics, PppdPidFiles pids) {
     this.attributor = new PppdAttributor(matches);
+    this.linknames =
+        matches.stream().map(MemberMatch::linkname).filter(java.util.Objects::nonNull).toList();
+    this.pids = pids;
     this.tracker = new SessionTracker(members.keySet());
     this.members = Map.copyOf(members);
     this.metrics = metrics;
@@ -62,6 +73,10 @@ final class PppdFeed implements LineConsumer {
 
   @Override
   public void accept(List<String> lines) {
+    // pppd never logs its linkname: learn linkname pids before the lines that may need them
+    for (String name : linknames) {
+      pids.pid(name).ifPresent(pid -> attributor.bindLinkname(pid, name));
+    }
     for (String line : lines) {
       accept(line);
     }
