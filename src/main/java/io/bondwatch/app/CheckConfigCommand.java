@@ -1,9 +1,6 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
-import io.bondwatch.config.ConfigLoader;
-import io.bondwatch.config.ConfigProblem;
-import io.bondwatch.config.ConfigResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,17 +38,13 @@ public final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigResult result = ConfigLoader.load(config);
-    if (result instanceof ConfigResult.Valid valid) {
-      out.println(summary(config, valid.config()));
-      out.flush();
-      return 0;
+    BondwatchConfig valid = ConfigCli.loadOrReport(config, err);
+    if (valid == null) {
+      return INVALID;
     }
-    for (ConfigProblem problem : result.problems()) {
-      err.println(problem.render());
-    }
-    err.flush();
-    return INVALID;
+    out.println(summary(config, valid));
+    out.flush();
+    return 0;
   }
 
   static String summary(Path file, BondwatchConfig c) {
