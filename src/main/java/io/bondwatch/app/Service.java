@@ -2,7 +2,6 @@ package io.bondwatch.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +20,6 @@ final class Service {
     Wiring wiring;
     try {
       wiring = starter.start();
-    } catch (BindException e) {
-      err.println("bondwatch: cannot listen on the HTTP port: " + e.getMessage());
-      return 1;
     } catch (IOException | StartupException e) {
       err.println("bondwatch: cannot start: " + e.getMessage());
       return 1;

@@ -51,20 +51,18 @@ public final class Wiring implements AutoCloseable {
   private final BondwatchConfig config;
   private final TimeSource time;
   private final Map<String, Member> members = new LinkedHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private ScheduledExecutorService ticker;
   private final PrometheusMeterRegistry registry;
   private final BondwatchMetrics metrics;
   private final BondView view;
   private final Traffic traffic;
-  private final HttpApi http;
+  private HttpApi http;
   private volatile boolean ready;
 
-  private Wiring(BondwatchConfig config, TimeSource time, Prober probes, int httpPort)
-      throws IOException {
+  /** Builds the object graph; nothing runs and nothing needs closing yet. */
+  private Wiring(BondwatchConfig config, TimeSource time) {
     this.config = config;
     this.time = time;
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
-    toClose.push(ticker::shutdownNow);
     for (MemberConfig m : config.members()) {
       Member member = new Member(m.name(), memberPolicy(config.policy()), health(m), time);
       member.addListener(Wiring::logChange);
@@ -78,14 +76,25 @@ public final class Wiring implements AutoCloseable {
     registry.config().commonTags("bond", config.bond().name());
     metrics = new BondwatchMetrics(view, BuildInfo.version());
     metrics.bindTo(registry);
+  }
+
+  /** Starts everything in order; whatever started is on the close stack, even on failure. */
+  private void startAll(Prober probes, int httpPort) throws IOException {
     toClose.push(registry::close);
-    http =
-        new HttpApi(
-            config.http().host(),
-            httpPort,
-            registry.getPrometheusRegistry(),
-            view::status,
-            () -> ready);
+    ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
+    toClose.push(ticker::shutdownNow);
+    try {
+      http =
+          new HttpApi(
+              config.http().host(),
+              httpPort,
+              registry.getPrometheusRegistry(),
+              view::status,
+              () -> ready);
+    } catch (java.net.BindException e) {
+      throw new StartupException(
+          "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
+    }
     toClose.push(http);
 
     startPppdSource();
@@ -131,7 +140,7 @@ public final class Wiring implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new StartupException("storage.dir " + dir + ": cannot create it: " + e.getMessage(), e);
+      throw new StartupException("storage.dir " + dir + ": cannot create it: " + reason(e), e);
     }
     if (!Files.isWritable(dir)) {
       throw new StartupException("storage.dir " + dir + " is not writable");
@@ -139,12 +148,30 @@ public final class Wiring implements AutoCloseable {
     return dir;
   }
 
+  /** Why a file operation failed, in words: a FileSystemException's message is just the path. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    if (e instanceof java.nio.file.FileSystemException) {
+      return e.getClass()
+          .getSimpleName()
+          .replace("Exception", "")
+          .replaceAll("([a-z])([A-Z])", "$1 $2")
+          .toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage();
+  }
+
   /** Builds and starts everything; on failure closes what it had started and rethrows. */
   public static Wiring start(BondwatchConfig config, TimeSource time, Prober probes, int httpPort)
       throws IOException {
+    Wiring w = new Wiring(config, time);
     try {
-      return new Wiring(config, time, probes, httpPort);
+      w.startAll(probes, httpPort);
+      return w;
     } catch (IOException | RuntimeException e) {
+      w.close();
       probes.close();
       throw e;
     }
