@@ -20,15 +20,39 @@ class BondwatchMetricsGoldenTest {
 
   @Test
   void scrapeMatchesTheGoldenFileExactly() throws IOException {
-    String actual = MetricsScrape.text();
+    String actual = canonical(MetricsScrape.text());
     if (Boolean.getBoolean("bondwatch.golden.update")) {
       Files.writeString(Path.of("src/test/resources" + GOLDEN), actual);
     }
     try (InputStream in = getClass().getResourceAsStream(GOLDEN)) {
       assertThat(in).as("golden file " + GOLDEN).isNotNull();
       String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(actual).isEqualTo(expected);
+      assertThat(actual).isEqualTo(canonical(expected));
     }
+  }
+
+  /** Families sorted by name, each as its HELP and TYPE lines followed by its sorted samples. */
+  static String canonical(String text) {
+    java.util.TreeMap<String, java.util.List<String>> families = new java.util.TreeMap<>();
+    String current = "";
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith("# HELP ")) {
+        current = line.split(" ")[2];
+      }
+      families.computeIfAbsent(current, k -> new java.util.ArrayList<>()).add(line);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (java.util.List<String> lines : families.values()) {
+      java.util.List<String> comments = lines.stream().filter(l -> l.startsWith("#")).toList();
+      java.util.List<String> samples =
+          lines.stream().filter(l -> !l.startsWith("#")).sorted().toList();
+      comments.forEach(l -> sb.append(l).append('\n'));
+      samples.forEach(l -> sb.append(l).append('\n'));
+    }
+    return sb.toString();
   }
 
   @Test
