@@ -36,6 +36,13 @@ final class BondView implements MetricsSource {
   private final MemberSetOptimizer optimizer;
   private final TimeSource time;
 
+  // every set of members is evaluated, and one scrape asks once per member: compute once a second
+  private static final long RECOMMENDATION_TTL_NANOS = 1_000_000_000L;
+
+  private record Recommendation(long atNanos, MemberSetChoice choice) {}
+
+  private volatile Recommendation cached;
+
   BondView(BondwatchConfig config, Map<String, Member> members, Traffic traffic, TimeSource time) {
     this.config = config;
     this.members = Map.copyOf(members);
@@ -121,6 +128,17 @@ final class BondView implements MetricsSource {
    * (multilink only: weighted bonds use every usable member); null when there is none.
    */
   MemberSetChoice recommendation() {
+    long now = time.monotonicNanos();
+    Recommendation last = cached;
+    if (last != null && now - last.atNanos() < RECOMMENDATION_TTL_NANOS) {
+      return last.choice();
+    }
+    MemberSetChoice choice = recommend();
+    cached = new Recommendation(now, choice);
+    return choice;
+  }
+
+  private MemberSetChoice recommend() {
     List<MemberQuality> candidates = new ArrayList<>();
     for (String m : members()) {
       double down = capacity(m, Direction.RECEIVE);
@@ -129,7 +147,7 @@ final class BondView implements MetricsSource {
         candidates.add(new MemberQuality(m, down, up, member(m).lossRatio()));
       }
     }
-    if (candidates.isEmpty()) {
+    if (candidates.isEmpty() || candidates.size() > MemberSetOptimizer.MAX_MEMBERS) {
       return null;
     }
     if (model.mode() == io.bondwatch.domain.bond.BondMode.WEIGHTED) {
