@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bondwatch demo}: the real service on two simulated members, for a first look without root
- * or DSL lines. Probes and /proc/net/dev are simulated; everything after them is the real service.
+ * or DSL lines. Probes, /proc/net/dev and pppd's syslog are simulated; everything after them is the
+ * real service.
  */
 @Command(
     name = "demo",
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
       "Run the real service on two simulated members (no root, no DSL needed).",
       "dsl1 (5 Mbit/s down) is steady. dsl2 (6 Mbit/s down) loses its link 25 s after start",
       "for 15 s, then flaps (3 s dead, 4 s alive) from 70 s to 95 s; the script repeats every",
-      "120 s. Simulated traffic fills both lines. Watch http://127.0.0.1:PORT/ (status page),",
+      "120 s; after 4 s of the long outage its simulated pppd reports an LCP echo failure and",
+      "a new pppd rejoins the bundle when the link is back. Simulated traffic fills both lines.",
+      "Watch http://127.0.0.1:PORT/ (status page),",
       "/metrics and /api/v1/status."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -66,7 +69,14 @@ public final class DemoCommand implements Callable<Integer> {
                     t -> (alive(t) ? 9.2 : 4.6) * MBIT,
                     t -> (alive(t) ? 0.9 : 0.7) * MBIT)));
     netdev.writeAt(0);
-    BondwatchConfig cfg = demoConfig(netdev.file(), work.resolve("state"));
+    SimulatedPppdLog pppd =
+        new SimulatedPppdLog(
+            work.resolve("messages"),
+            List.of(
+                new SimulatedPppdLog.Link("sim1", t -> true),
+                new SimulatedPppdLog.Link("sim2", DemoCommand::alive)));
+    Files.writeString(pppd.file(), "");
+    BondwatchConfig cfg = demoConfig(netdev.file(), pppd.file(), work.resolve("state"));
     Map<String, LinkScript> scripts =
         Map.of("dsl1", DemoCommand::steady, "dsl2", DemoCommand::troubled);
     TimeSource time = TimeSource.SYSTEM;
@@ -78,16 +88,23 @@ public final class DemoCommand implements Callable<Integer> {
         () -> {
           Wiring w = Wiring.start(cfg, time, Probers.simulated(cfg, time, scripts), port);
           w.every("demo netdev", () -> netdev.writeAt((time.monotonicNanos() - start) / 1e9));
+          w.every(
+              "demo pppd log",
+              () ->
+                  pppd.writeAt(
+                      (time.monotonicNanos() - start) / 1e9,
+                      SimulatedPppdLog.utc(time.wallTime())));
           return w;
         });
   }
 
-  /** The demo's config: the shipped demo.yml with this run's netdev file and state directory. */
-  static BondwatchConfig demoConfig(Path netdev, Path state) {
+  /** The demo's config: the shipped demo.yml with this run's files and state directory. */
+  static BondwatchConfig demoConfig(Path netdev, Path pppdLog, Path state) {
     try (InputStream in = DemoCommand.class.getResourceAsStream("demo.yml")) {
       String yaml =
           new String(in.readAllBytes(), StandardCharsets.UTF_8)
               .replace("NETDEV", netdev.toString())
+              .replace("PPPDLOG", pppdLog.toString())
               .replace("STATEDIR", state.toString());
       ConfigResult r = ConfigLoader.parse(yaml, "demo.yml");
       if (r instanceof ConfigResult.Valid v) {

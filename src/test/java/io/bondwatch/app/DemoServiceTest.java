@@ -38,7 +38,10 @@ class DemoServiceTest {
   void start() throws Exception {
     Files.writeString(
         dir.resolve("net-dev"), "Inter-| Receive | Transmit\n face |bytes packets|bytes packets\n");
-    BondwatchConfig cfg = DemoCommand.demoConfig(dir.resolve("net-dev"), dir.resolve("state"));
+    Files.writeString(dir.resolve("messages"), "");
+    BondwatchConfig cfg =
+        DemoCommand.demoConfig(
+            dir.resolve("net-dev"), dir.resolve("messages"), dir.resolve("state"));
     Map<String, LinkScript> scripts =
         Map.of(
             "dsl1", t -> Condition.ok(10, 0),
