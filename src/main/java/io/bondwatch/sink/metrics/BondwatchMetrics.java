@@ -237,35 +237,9 @@ public final class BondwatchMetrics implements MeterBinder {
         .increment();
   }
 
-  /** The log tailer's counters, beyond DESIGN.md 3.3: rotations and capped lines. */
+  /** The log tailer's counters, beyond DESIGN.md 3.3: rotations, capped lines, recovered bytes. */
   public TailerMetrics tailerMetrics() {
-    return new TailerMetrics() {
-      @Override
-      public void lineCapped() {
-        counter(LOG_LINES_CAPPED, "pppd log lines cut at the line length cap", Tags.empty());
-      }
-
-      @Override
-      public void rotation(RotationKind kind) {
-        counter(
-            LOG_ROTATIONS,
-            "Rotations of the pppd log file seen by the tailer",
-            Tags.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT)));
-      }
-
-      @Override
-      public void bytesRecovered(long bytes) {
-        Counter.builder(LOG_RECOVERED_BYTES)
-            .description("Bytes read from a rotated copy after a copytruncate rotation")
-            .baseUnit("bytes")
-            .register(registry)
-            .increment(bytes);
-      }
-    };
-  }
-
-  private void counter(String name, String help, Tags tags) {
-    Counter.builder(name).description(help).tags(tags).register(registry).increment();
+    return new TailerMeters(registry);
   }
 
   private static double seconds(Duration d) {
