@@ -19,15 +19,11 @@ class LinkHealthTest {
 
   private void probe(boolean ok) {
     time.advanceMillis(200);
-    health.record(
-        new ProbeResult(
-            "dsl1",
-            seq++,
-            time.monotonicNanos(),
-            time.wallTime(),
-            ok ? ProbeResult.Outcome.REPLY : ProbeResult.Outcome.LOST,
-            ok ? Duration.ofMillis(10) : null,
-            null));
+    if (ok) {
+      reply(seq++, Duration.ofMillis(10));
+    } else {
+      lost(seq++);
+    }
   }
 
   @Test
