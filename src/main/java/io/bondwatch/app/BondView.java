@@ -104,6 +104,16 @@ final class BondView implements MetricsSource {
   }
 
   @Override
+  public double netdevReadFailures() {
+    return traffic.stats().readFailures();
+  }
+
+  @Override
+  public double netdevMalformedLines() {
+    return traffic.stats().malformedLines();
+  }
+
+  @Override
   public boolean recommended(String member) {
     MemberSetChoice best = recommendation();
     return best != null && best.members().contains(member);

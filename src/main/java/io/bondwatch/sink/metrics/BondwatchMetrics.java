@@ -73,27 +73,21 @@ public final class BondwatchMetrics implements MeterBinder {
         .description("Applied weight of the member, 0 when dropped")
         .tags(t)
         .register(r);
-    memberGauge(r, t, MEMBER_RTT, "Smoothed probe round-trip time", s -> seconds(s.smoothedRtt()))
+    memberGauge(m, MEMBER_RTT, "Smoothed probe round-trip time", s -> seconds(s.smoothedRtt()))
         .baseUnit("seconds")
         .register(r);
     memberGauge(
-            r,
-            t,
+            m,
             MEMBER_JITTER,
             "Mean deviation of the probe round-trip time",
             s -> seconds(s.jitter()))
         .baseUnit("seconds")
         .register(r);
     memberGauge(
-            r,
-            t,
-            MEMBER_LOSS,
-            "Probe loss ratio over the degraded window",
-            MemberSnapshot::lossRatio)
+            m, MEMBER_LOSS, "Probe loss ratio over the degraded window", MemberSnapshot::lossRatio)
         .register(r);
     memberGauge(
-            r,
-            t,
+            m,
             MEMBER_DOWN_THRESHOLD,
             "Consecutive lost probes the down rule requires now (adapts to baseline loss)",
             s -> s.requiredMisses())
@@ -158,14 +152,19 @@ public final class BondwatchMetrics implements MeterBinder {
   }
 
   private Gauge.Builder<MetricsSource> memberGauge(
-      MeterRegistry r, Tags t, String name, String help, ToDoubleFunction<MemberSnapshot> f) {
-    String m = t.stream().findFirst().orElseThrow().getValue();
+      String m, String name, String help, ToDoubleFunction<MemberSnapshot> f) {
     return Gauge.builder(name, source, src -> f.applyAsDouble(src.member(m)))
         .description(help)
-        .tags(t);
+        .tag(TAG_MEMBER, m);
   }
 
   private void bindBond(MeterRegistry r) {
+    FunctionCounter.builder(NETDEV_READ_FAILURES, source, MetricsSource::netdevReadFailures)
+        .description("Reads of /proc/net/dev that failed (missing or unreadable file)")
+        .register(r);
+    FunctionCounter.builder(NETDEV_MALFORMED_LINES, source, MetricsSource::netdevMalformedLines)
+        .description("Lines of /proc/net/dev skipped as malformed")
+        .register(r);
     Gauge.builder(BOND_MEMBERS, source, src -> src.members().size())
         .description("Configured members of the bond")
         .register(r);

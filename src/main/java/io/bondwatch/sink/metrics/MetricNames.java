@@ -40,6 +40,8 @@ public final class MetricNames {
   public static final String LOG_LINES_CAPPED = "bondwatch.log.lines.capped";
   public static final String LOG_ROTATIONS = "bondwatch.log.rotations";
   public static final String LOG_RECOVERED_BYTES = "bondwatch.log.recovered";
+  public static final String NETDEV_READ_FAILURES = "bondwatch.netdev.read.failures";
+  public static final String NETDEV_MALFORMED_LINES = "bondwatch.netdev.malformed.lines";
   public static final String CONFIG_RELOADS = "bondwatch.config.reloads";
   public static final String REPORTS = "bondwatch.reports";
   public static final String BUILD_INFO = "bondwatch.build.info";

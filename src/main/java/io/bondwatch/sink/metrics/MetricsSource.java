@@ -35,6 +35,12 @@ public interface MetricsSource {
   /** Bytes the bundle interface carried since start, monotonic. */
   double bundleBytes(Direction direction);
 
+  /** Failed reads of /proc/net/dev since start. */
+  double netdevReadFailures();
+
+  /** Malformed /proc/net/dev lines skipped since start. */
+  double netdevMalformedLines();
+
   /** 1 when the best-member-set model recommends this member for the bundle, else 0. */
   boolean recommended(String member);
 

@@ -76,6 +76,16 @@ final class FixedMetricsSource implements MetricsSource {
   }
 
   @Override
+  public double netdevReadFailures() {
+    return 1;
+  }
+
+  @Override
+  public double netdevMalformedLines() {
+    return 3;
+  }
+
+  @Override
   public boolean recommended(String member) {
     return member.equals("dsl1");
   }
