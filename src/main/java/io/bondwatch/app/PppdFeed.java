@@ -1,13 +1,13 @@
 package io.bondwatch.app;
 
 import io.bondwatch.domain.member.Member;
-import io.bondwatch.sink.metrics.BondwatchMetrics;
 import io.bondwatch.source.pppd.AttributedEvent;
 import io.bondwatch.source.pppd.LineConsumer;
 import io.bondwatch.source.pppd.MemberMatch;
 import io.bondwatch.source.pppd.ParseOutcome;
 import io.bondwatch.source.pppd.PppdAttributor;
 import io.bondwatch.source.pppd.PppdLineParser;
+import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.PppdPidFiles;
 import io.bondwatch.source.pppd.SessionChange;
 import io.bondwatch.source.pppd.SessionState;
@@ -30,24 +30,20 @@ final class PppdFeed implements LineConsumer {
   private final PppdAttributor attributor;
   private final SessionTracker tracker;
   private final Map<String, Member> members;
-  private final Counts metrics;
+  private final PppdMetrics metrics;
   private final List<String> linknames;
   private final PppdPidFiles pids;
   private int lineNumber;
 
-  /** What the feed counts; {@link BondwatchMetrics} in the service. */
-  interface Counts {
-    void onLogLine(String result);
-
-    void onPppdEvent(String member, String event);
-  }
-
-  PppdFeed(List<MemberMatch> matches, Map<String, Member> members, Counts metrics) {
+  PppdFeed(List<MemberMatch> matches, Map<String, Member> members, PppdMetrics metrics) {
     this(matches, members, metrics, PppdPidFiles.system());
   }
 
   PppdFeed(
-      List<MemberMatch> matches, Map<String, Member> members, Counts metrics, PppdPidFiles pids) {
+      List<MemberMatch> matches,
+      Map<String, Member> members,
+      PppdMetrics metrics,
+      PppdPidFiles pids) {
     this.attributor = new PppdAttributor(matches);
     this.linknames =
         matches.stream().map(MemberMatch::linkname).filter(java.util.Objects::nonNull).toList();
@@ -55,20 +51,6 @@ final class PppdFeed implements LineConsumer {
     this.tracker = new SessionTracker(members.keySet());
     this.members = Map.copyOf(members);
     this.metrics = metrics;
-  }
-
-  static Counts counts(BondwatchMetrics m) {
-    return new Counts() {
-      @Override
-      public void onLogLine(String result) {
-        m.onLogLine(result);
-      }
-
-      @Override
-      public void onPppdEvent(String member, String event) {
-        m.onPppdEvent(member, event);
-      }
-    };
   }
 
   @Override

@@ -128,7 +128,7 @@ public final class Wiring implements AutoCloseable {
             ? new JournalSource(JournalOptions.of(state), tm, time, threads)
             : new FileTailer(TailerOptions.of(ps.log(), state), tm, time, threads);
     try {
-      source.start(new PppdFeed(PppdMembers.of(config), members, PppdFeed.counts(metrics)));
+      source.start(new PppdFeed(PppdMembers.of(config), members, metrics));
     } catch (IllegalStateException e) {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }

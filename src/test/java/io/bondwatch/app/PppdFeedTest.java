@@ -6,6 +6,7 @@ import io.bondwatch.config.PolicyConfig;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.source.pppd.MemberMatch;
+import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.PppdPidFiles;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.time.FakeTimeSource;
@@ -28,8 +29,8 @@ class PppdFeedTest {
           LinkHealth.of(PolicyConfig.defaults(), Duration.ofMillis(200), Duration.ofSeconds(1)),
           time);
   private final List<String> counted = new ArrayList<>();
-  private final PppdFeed.Counts counts =
-      new PppdFeed.Counts() {
+  private final PppdMetrics counts =
+      new PppdMetrics() {
         @Override
         public void onLogLine(String result) {
           counted.add(result);

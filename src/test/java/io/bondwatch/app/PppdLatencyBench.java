@@ -5,6 +5,7 @@ import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.source.pppd.FileTailer;
 import io.bondwatch.source.pppd.MemberMatch;
+import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.pppd.TailerOptions;
 import io.bondwatch.source.probe.ProbeResult;
@@ -53,13 +54,7 @@ public final class PppdLatencyBench {
         new PppdFeed(
             List.of(new MemberMatch("dsl1", "eth1", null, null)),
             Map.of("dsl1", member),
-            new PppdFeed.Counts() {
-              @Override
-              public void onLogLine(String result) {}
-
-              @Override
-              public void onPppdEvent(String m, String event) {}
-            });
+            PppdMetrics.NONE);
     long[] delays = new long[n];
     try (FileTailer tailer =
             new FileTailer(

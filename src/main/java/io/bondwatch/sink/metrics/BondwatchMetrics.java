@@ -6,6 +6,7 @@ import io.bondwatch.domain.bond.BondRates;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.sink.metrics.MetricsSource.Direction;
+import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.probe.ProbeResult;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  * Micrometer gauges hold their objects weakly; names come from {@link MetricNames} only, tags from
  * closed sets (member names from config, states, directions).
  */
-public final class BondwatchMetrics implements MeterBinder {
+public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
   private static final Duration[] RTT_BUCKETS = {
     Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
     Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
@@ -210,7 +211,7 @@ public final class BondwatchMetrics implements MeterBinder {
     }
   }
 
-  /** Counts one parsed pppd event; member is "" when it could not be attributed. */
+  @Override
   public void onPppdEvent(String member, String event) {
     pppdEvents
         .computeIfAbsent(
@@ -223,7 +224,7 @@ public final class BondwatchMetrics implements MeterBinder {
         .increment();
   }
 
-  /** Counts one pppd log line by how the parser took it: parsed, ignored or malformed. */
+  @Override
   public void onLogLine(String result) {
     logLines
         .computeIfAbsent(

@@ -26,13 +26,9 @@ public final class SimulatedProber implements Prober {
   }
 
   /** A link's condition: probability that a probe is lost, and the RTT of the ones answered. */
-  public record Condition(double loss, double rttMillis, String error) {
+  public record Condition(double loss, double rttMillis) {
     public static Condition ok(double rttMillis, double loss) {
-      return new Condition(loss, rttMillis, null);
-    }
-
-    public static Condition dead(String error) {
-      return new Condition(1.0, 0, error);
+      return new Condition(loss, rttMillis);
     }
   }
 
@@ -84,10 +80,6 @@ public final class SimulatedProber implements Prober {
     synchronized (random) {
       draw = random.nextDouble();
       jitter = random.nextGaussian();
-    }
-    if (c.error() != null) {
-      return new ProbeResult(
-          member, seq, now, time.wallTime(), ProbeResult.Outcome.ERROR, null, c.error());
     }
     if (draw < c.loss()) {
       return new ProbeResult(
