@@ -21,6 +21,7 @@ import io.bondwatch.source.probe.Prober;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
+import io.bondwatch.web.Readiness;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -90,7 +91,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              () -> ready);
+              () -> ready ? Readiness.READY : Readiness.notReady("starting"));
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
