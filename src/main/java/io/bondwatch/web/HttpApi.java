@@ -14,10 +14,9 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * (JSON) and {@code /} (status page), on Jetty (docs/http.md says why and how it is bounded).
  *
  * <p>No request waits on a source: {@code /-/healthy} touches nothing, {@code /-/ready} asks a
- * check that answers from flags, and the metrics and status are collected off the request threads
- * with the last good result served when a collection is late ({@link LastGood}).
+ * check that answers from flags, and the metrics and status are collected on collector threads, the
+ * last good result served when a collection is late ({@link LastGood}).
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -76,30 +75,40 @@ public final class HttpApi implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             r -> JettyServer.daemon(r, "bondwatch-collect"));
+    Scheduler scheduler = JettyServer.scheduler();
+    LastGood.Timer timer = (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS);
     Utf8Buffer buffer = new Utf8Buffer(METRICS_BUFFER);
     metrics =
         new LastGood<>(
             "metrics",
             () -> expose(registry, buffer),
             collectors,
+            timer,
             limits.collectPatience(),
             TimeSource.SYSTEM);
     this.status =
-        new LastGood<>("status", status, collectors, limits.collectPatience(), TimeSource.SYSTEM);
-    server =
-        JettyServer.start(
-            host,
-            port,
-            limits,
-            deadline ->
-                new Routes(deadline)
-                    .get("/metrics", this::metrics)
-                    .get(
-                        "/-/healthy",
-                        (rq, rs, cb) -> Replies.send(rs, cb, 200, Replies.TEXT, HEALTHY))
-                    .get("/-/ready", this::ready)
-                    .get("/api/v1/status", this::statusJson)
-                    .get("/", this::page));
+        new LastGood<>(
+            "status", status, collectors, timer, limits.collectPatience(), TimeSource.SYSTEM);
+    try {
+      server =
+          JettyServer.start(
+              host,
+              port,
+              limits,
+              scheduler,
+              deadline ->
+                  new Routes(deadline)
+                      .get("/metrics", ex -> collected(ex, metrics, Exchange.METRICS, b -> b))
+                      .get("/-/healthy", ex -> ex.send(200, Exchange.TEXT, HEALTHY))
+                      .get("/-/ready", this::ready)
+                      .get(
+                          "/api/v1/status",
+                          ex -> collected(ex, this.status, Exchange.JSON, this::json))
+                      .get("/", ex -> collected(ex, this.status, Exchange.HTML, HttpApi::page)));
+    } catch (IOException | RuntimeException e) {
+      collectors.shutdownNow();
+      throw e;
+    }
     log.info("http: listening on {}:{}", host, port());
   }
 
@@ -117,17 +126,31 @@ public final class HttpApi implements AutoCloseable {
     return buffer.toByteArray();
   }
 
-  private void metrics(Request request, Response response, Callback callback)
-      throws InterruptedException {
-    byte[] body = metrics.get().value();
-    if (body == null) {
-      Replies.text(response, callback, 503, "metrics not collected yet\n");
-      return;
-    }
-    Replies.send(response, callback, 200, Replies.METRICS, body);
+  /** Answers with what {@code source} collects, rendered, once it is there (or is late). */
+  private static <T> void collected(
+      Exchange ex, LastGood<T> source, HttpField type, Render<T> render) {
+    source
+        .get()
+        .whenComplete(
+            (r, e) -> {
+              try {
+                if (r.value() == null) {
+                  ex.text(503, "not collected yet\n");
+                } else {
+                  ex.send(200, type, render.apply(r.value()));
+                }
+              } catch (IOException | RuntimeException failure) {
+                ex.fail(failure);
+              }
+            });
   }
 
-  private void ready(Request request, Response response, Callback callback) {
+  @FunctionalInterface
+  private interface Render<T> {
+    byte[] apply(T value) throws IOException;
+  }
+
+  private void ready(Exchange ex) {
     Readiness r;
     try {
       r = ready.ready();
@@ -136,35 +159,22 @@ public final class HttpApi implements AutoCloseable {
       r = Readiness.notReady("readiness check failed");
     }
     if (r.ok()) {
-      Replies.send(response, callback, 200, Replies.TEXT, READY);
+      ex.send(200, Exchange.TEXT, READY);
       return;
     }
     StringBuilder body = new StringBuilder();
     for (String p : r.problems()) {
       body.append("not ready: ").append(p.replace('\n', ' ')).append('\n');
     }
-    Replies.text(response, callback, 503, body.toString());
+    ex.text(503, body.toString());
   }
 
-  private void statusJson(Request request, Response response, Callback callback)
-      throws InterruptedException, IOException {
-    StatusDocument doc = status.get().value();
-    if (doc == null) {
-      Replies.text(response, callback, 503, "status not collected yet\n");
-      return;
-    }
-    Replies.send(response, callback, 200, Replies.JSON, json.writeValueAsBytes(doc));
+  private byte[] json(StatusDocument doc) throws IOException {
+    return json.writeValueAsBytes(doc);
   }
 
-  private void page(Request request, Response response, Callback callback)
-      throws InterruptedException {
-    StatusDocument doc = status.get().value();
-    if (doc == null) {
-      Replies.text(response, callback, 503, "status not collected yet\n");
-      return;
-    }
-    byte[] html = StatusPage.render(doc).getBytes(StandardCharsets.UTF_8);
-    Replies.send(response, callback, 200, Replies.HTML, html);
+  private static byte[] page(StatusDocument doc) {
+    return StatusPage.render(doc).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

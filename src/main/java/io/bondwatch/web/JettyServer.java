@@ -11,24 +11,37 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /** Builds and starts the Jetty server with the limits of docs/http.md, and stops it. */
 final class JettyServer {
   private static final int MIN_THREADS = 2; // the selector and one idle worker
   private static final int THREAD_IDLE_MILLIS = 60_000;
+  private static final String REFS_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  static {
+    // Jetty pads its thread pool's counters to a cache line; unless told how many references fit
+    // in one, it asks the platform MBean server whether oops are compressed, which loads JMX
+    // (~140 classes, ~2 MB resident) for that one number. 64-byte lines, 4-byte compressed oops.
+    if (System.getProperty(REFS_PER_CACHE_LINE) == null) {
+      System.setProperty(REFS_PER_CACHE_LINE, "16");
+    }
+  }
 
   private JettyServer() {}
 
   static Server start(
-      String host, int port, HttpLimits limits, Function<HeadDeadline, Routes> routes)
+      String host,
+      int port,
+      HttpLimits limits,
+      Scheduler scheduler,
+      Function<HeadDeadline, Routes> routes)
       throws IOException {
     QueuedThreadPool pool =
         new QueuedThreadPool(limits.maxThreads(), MIN_THREADS, THREAD_IDLE_MILLIS);
     pool.setName("bondwatch-http");
     pool.setDaemon(true);
     pool.setReservedThreads(0); // a reserve is for high request rates; here it is idle threads
-    ScheduledExecutorScheduler scheduler =
-        new ScheduledExecutorScheduler("bondwatch-http-timer", true);
     // a few small buffers per connection; cap what the pool keeps when idle
     ArrayByteBufferPool buffers =
         new ArrayByteBufferPool(0, 4096, 65536, 16, 512 * 1024, 512 * 1024);
@@ -80,6 +93,11 @@ final class JettyServer {
     } catch (Exception e) {
       org.slf4j.LoggerFactory.getLogger(JettyServer.class).warn("http: stopping failed", e);
     }
+  }
+
+  /** The timer of the head deadlines and of late collections; Jetty starts and stops it. */
+  static Scheduler scheduler() {
+    return new ScheduledExecutorScheduler("bondwatch-http-timer", true);
   }
 
   static Thread daemon(Runnable r, String name) {

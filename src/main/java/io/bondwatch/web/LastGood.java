@@ -3,25 +3,23 @@ package io.bondwatch.web;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Collects something the HTTP API serves (the metrics text, the status document) off the request
- * thread, and serves the last good result when a collection does not finish in time.
+ * threads, and answers with the last good result when a collection does not finish in time.
  *
  * <p>Collecting reads the live model, which a source may have locked; if that source hangs in a
- * read, the collection hangs with it. Here it then holds one collector thread, never an HTTP
- * worker: requests wait at most {@code patience} from the start of the collection in flight and get
- * the last good result after that, and no second collection of the same kind starts until the first
- * one ends. Requests that arrive while a collection runs share its result, so a burst of scrapes
- * costs one collection.
+ * read, the collection hangs with it. Here it then holds one collector thread and nothing else: no
+ * request thread ever waits (the answer is a future), each answer comes at most {@code patience}
+ * after the start of the collection in flight, and no second collection of the same kind starts
+ * until the first one ends. Requests that arrive while a collection runs share its result, so a
+ * burst of scrapes costs one collection.
  */
 final class LastGood<T> {
   private static final Logger log = LoggerFactory.getLogger(LastGood.class);
@@ -32,9 +30,16 @@ final class LastGood<T> {
    */
   record Result<T>(T value, long collectedAtNanos, boolean fresh) {}
 
+  /** Runs a task after a delay (Jetty's scheduler in the service, by hand in tests). */
+  @FunctionalInterface
+  interface Timer {
+    void after(long nanos, Runnable task);
+  }
+
   private final String what;
   private final Supplier<T> collect;
   private final Executor executor;
+  private final Timer timer;
   private final long patienceNanos;
   private final TimeSource time;
   private final Object lock = new Object();
@@ -45,32 +50,60 @@ final class LastGood<T> {
   private volatile Result<T> last = new Result<>(null, 0, false);
 
   LastGood(
-      String what, Supplier<T> collect, Executor executor, Duration patience, TimeSource time) {
+      String what,
+      Supplier<T> collect,
+      Executor executor,
+      Timer timer,
+      Duration patience,
+      TimeSource time) {
     this.what = what;
     this.collect = collect;
     this.executor = executor;
+    this.timer = timer;
     this.patienceNanos = patience.toNanos();
     this.time = time;
   }
 
-  /** A fresh result if one can be had within the patience, else the last good one. */
-  Result<T> get() throws InterruptedException {
+  /**
+   * Completes with a fresh result if the collection in flight (or one started now) finishes within
+   * the patience, else with the last good one. Never completes exceptionally.
+   */
+  CompletableFuture<Result<T>> get() {
     CompletableFuture<Result<T>> f;
     long since;
     synchronized (lock) {
       f = inFlight != null ? inFlight : start();
       since = inFlightSince;
     }
-    long wait = since + patienceNanos - time.monotonicNanos();
-    try {
-      return f.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      trouble("has taken " + (time.monotonicNanos() - since) / 1_000_000 + " ms (a source stuck?)");
-    } catch (ExecutionException e) {
-      trouble("failed: " + e.getCause());
+    CompletableFuture<Result<T>> answer = new CompletableFuture<>();
+    f.whenComplete(
+        (r, e) -> {
+          if (e == null) {
+            answer.complete(r);
+          } else if (answer.complete(stale())) {
+            trouble("failed: " + (e instanceof CompletionException ? e.getCause() : e));
+          }
+        });
+    if (!answer.isDone()) {
+      long wait = since + patienceNanos - time.monotonicNanos();
+      Runnable late =
+          () -> {
+            if (answer.complete(stale())) {
+              trouble("has taken " + (time.monotonicNanos() - since) / 1_000_000 + " ms");
+            }
+          };
+      if (wait > 0) {
+        timer.after(wait, late);
+      } else {
+        late.run();
+      }
     }
-    Result<T> stale = last;
-    return new Result<>(stale.value(), stale.collectedAtNanos(), false);
+    return answer;
+  }
+
+  private Result<T> stale() {
+    Result<T> r = last;
+    return new Result<>(r.value(), r.collectedAtNanos(), false);
   }
 
   /** Called under the lock; the collection may run at once, on this thread. */
@@ -90,43 +123,53 @@ final class LastGood<T> {
   }
 
   private void collectInto(CompletableFuture<Result<T>> f, long since) {
-    boolean ok = false;
+    Result<T> r = null;
+    Throwable failure = null;
     try {
-      Result<T> r = new Result<>(collect.get(), since, true);
+      r = new Result<>(collect.get(), since, true);
       last = r;
-      ok = true;
-      f.complete(r);
     } catch (RuntimeException | Error e) {
       log.debug("http: collecting the {} failed", what, e);
-      f.completeExceptionally(e);
-    } finally {
-      synchronized (lock) {
-        if (inFlight == f) {
-          inFlight = null;
-        }
-        if (ok && troubled) {
-          troubled = false;
-          log.info("http: collecting the {} works again", what);
-        }
+      failure = e;
+    }
+    synchronized (lock) {
+      if (inFlight == f) {
+        inFlight = null;
       }
+      if (r != null && troubled) {
+        troubled = false;
+        log.info("http: collecting the {} works again", what);
+      }
+    }
+    // outside the lock: the requests waiting for it write their responses from here
+    if (r != null) {
+      f.complete(r);
+    } else {
+      f.completeExceptionally(failure);
     }
   }
 
   private void trouble(String how) {
+    Result<T> stale = last;
+    String serving =
+        stale.value() == null
+            ? "nothing collected yet"
+            : "serving the one collected "
+                + (time.monotonicNanos() - stale.collectedAtNanos()) / 1_000_000
+                + " ms ago";
+    boolean first;
     synchronized (lock) {
-      Result<T> stale = last;
-      String serving =
-          stale.value() == null
-              ? "nothing collected yet"
-              : "serving the one collected "
-                  + (time.monotonicNanos() - stale.collectedAtNanos()) / 1_000_000
-                  + " ms ago";
-      if (!troubled) {
-        troubled = true;
-        log.warn("http: collecting the {} {}; {} (further ones at debug)", what, how, serving);
-      } else {
-        log.debug("http: collecting the {} {}; {}", what, how, serving);
-      }
+      first = !troubled;
+      troubled = true;
+    }
+    if (first) {
+      log.warn(
+          "http: collecting the {} {} (a source stuck?); {} (further ones at debug)",
+          what,
+          how,
+          serving);
+    } else {
+      log.debug("http: collecting the {} {}; {}", what, how, serving);
     }
   }
 }

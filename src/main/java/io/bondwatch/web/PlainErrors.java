@@ -17,13 +17,19 @@ final class PlainErrors extends ErrorHandler {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Replies.text(response, callback, response.getStatus(), Replies.errorBody(response.getStatus()));
+    int status = response.getStatus();
+    Exchange.send(
+        response,
+        callback,
+        status,
+        Exchange.TEXT,
+        Exchange.errorBody(status).getBytes(StandardCharsets.UTF_8));
     return true;
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(Replies.TEXT);
-    return ByteBuffer.wrap(Replies.errorBody(status).getBytes(StandardCharsets.UTF_8));
+    fields.put(Exchange.TEXT);
+    return ByteBuffer.wrap(Exchange.errorBody(status).getBytes(StandardCharsets.UTF_8));
   }
 }

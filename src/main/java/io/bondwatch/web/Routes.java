@@ -14,16 +14,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exact routing: a path is served only as registered ({@code /metricsX} and {@code /metrics/} are
- * 404), a method it does not take is 405 with {@code Allow}, and a handler's failure is a plain 500
- * without its text. GET routes answer HEAD too.
+ * 404), a method it does not take is 405 with {@code Allow}, and an endpoint's failure is a plain
+ * 500 without its text. GET routes answer HEAD too.
+ *
+ * <p>Endpoints never block (they answer at once, or later from the thread that collected what they
+ * serve), so Jetty may run them on its selector thread without a hand-off.
  */
-final class Routes extends Handler.Abstract {
+final class Routes extends Handler.Abstract.NonBlocking {
   private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
-  /** Serves one request; writes the whole response and completes the callback. */
+  /** Answers one exchange, now or later, exactly once. */
   @FunctionalInterface
   interface Endpoint {
-    void serve(Request request, Response response, Callback callback) throws Exception;
+    void serve(Exchange exchange) throws Exception;
   }
 
   private record Route(Set<String> methods, String allow, Endpoint endpoint) {}
@@ -33,8 +36,6 @@ final class Routes extends Handler.Abstract {
   private boolean failedBefore;
 
   Routes(HeadDeadline deadline) {
-    // endpoints may wait (briefly) for a collection: never on the selector thread
-    super(InvocationType.BLOCKING);
     this.deadline = deadline;
   }
 
@@ -49,39 +50,27 @@ final class Routes extends Handler.Abstract {
     Connection connection = request.getConnectionMetaData().getConnection();
     deadline.requestBegins(connection);
     Request.addCompletionListener(request, failure -> deadline.requestEnds(connection));
+    Exchange ex = new Exchange(request, response, callback, this);
     Route route = routes.get(request.getHttpURI().getPath());
     if (route == null) {
-      Replies.text(response, callback, 404, Replies.errorBody(404));
+      ex.text(404, Exchange.errorBody(404));
       return true;
     }
     if (!route.methods().contains(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, route.allow());
-      Replies.text(response, callback, 405, Replies.errorBody(405));
+      ex.text(405, Exchange.errorBody(405));
       return true;
     }
     try {
-      route.endpoint().serve(request, response, callback);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      fail(response, callback, 503, e);
+      route.endpoint().serve(ex);
     } catch (Exception | LinkageError e) {
-      logFailure(request, e);
-      fail(response, callback, 500, e);
+      ex.fail(e);
     }
     return true;
   }
 
-  private static void fail(Response response, Callback callback, int status, Throwable e) {
-    if (response.isCommitted()) {
-      callback.failed(e);
-      return;
-    }
-    response.reset();
-    Replies.text(response, callback, status, Replies.errorBody(status));
-  }
-
-  private synchronized void logFailure(Request request, Throwable e) {
-    // a bug that fails every request would log every scrape: the first with its stack, then debug
+  /** Logs an endpoint's failure: a bug that fails every scrape is told once, then at debug. */
+  synchronized void failed(Request request, Throwable e) {
     if (!failedBefore) {
       failedBefore = true;
       log.warn("http {}: failed (further failures at debug)", request.getHttpURI().getPath(), e);

@@ -46,7 +46,7 @@ class HttpStuckSourceTest {
     assertThat(get("/-/healthy").status()).isEqualTo(200);
     Reply r = get("/metrics");
     assertThat(r.status()).isEqualTo(503);
-    assertThat(r.body()).isEqualTo("metrics not collected yet\n");
+    assertThat(r.body()).isEqualTo("not collected yet\n");
     assertThat(get("/-/ready").status()).isEqualTo(200);
   }
 

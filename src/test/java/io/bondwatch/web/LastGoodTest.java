@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bondwatch.time.FakeTimeSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Collections run on the collector executor, captured here and run by hand; a patience of 1 ns
- * means a request never waits for a collection that has not run yet.
+ * Collections and timeouts are captured here and run by hand, on a fake clock: what a request gets
+ * depends only on which of them has run.
  */
 class LastGoodTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(2);
   private final FakeTimeSource time = new FakeTimeSource();
-  private final Queue<Runnable> queued = new ArrayDeque<>();
-  private final Executor captured = queued::add;
-  private final AtomicInteger collections = new AtomicInteger();
+  private final Queue<Runnable> collections = new ArrayDeque<>();
+  private final List<Long> timeouts = new ArrayList<>();
+  private final Queue<Runnable> timerTasks = new ArrayDeque<>();
+  private final AtomicInteger collected = new AtomicInteger();
   private volatile String value = "a";
   private volatile boolean failing;
 
@@ -27,69 +32,98 @@ class LastGoodTest {
     return new LastGood<>(
         "test",
         () -> {
-          collections.incrementAndGet();
+          collected.incrementAndGet();
           if (failing) {
             throw new IllegalStateException("source broken");
           }
           return value;
         },
         executor,
-        Duration.ofNanos(1),
+        (nanos, task) -> {
+          timeouts.add(nanos);
+          timerTasks.add(task);
+        },
+        PATIENCE,
         time);
   }
 
-  private void runQueued() {
-    while (!queued.isEmpty()) {
-      queued.poll().run();
+  private static void runAll(Queue<Runnable> tasks) {
+    while (!tasks.isEmpty()) {
+      tasks.poll().run();
     }
   }
 
   @Test
-  void aCollectionThatFinishesInTimeIsServedFresh() throws Exception {
+  void aCollectionThatFinishesInTimeIsServedFresh() {
     LastGood<String> lg = lastGood(Runnable::run);
-    LastGood.Result<String> r = lg.get();
+    LastGood.Result<String> r = lg.get().join();
     assertThat(r.value()).isEqualTo("a");
     assertThat(r.fresh()).isTrue();
     value = "b";
-    assertThat(lg.get().value()).as("every request collects afresh").isEqualTo("b");
+    assertThat(lg.get().join().value()).as("every request collects afresh").isEqualTo("b");
+    assertThat(timerTasks).as("no timeout is set for an answer already there").isEmpty();
   }
 
   @Test
-  void aLateCollectionServesTheLastGoodOneAndNoSecondStartsMeanwhile() throws Exception {
-    LastGood<String> lg = lastGood(captured);
-    assertThat(lg.get().value()).as("nothing collected yet").isNull();
-    assertThat(lg.get().fresh()).isFalse();
-    assertThat(queued).hasSize(1);
-    runQueued();
+  void aRequestWaitsForTheCollectionUntilThePatienceRunsOut() {
+    LastGood<String> lg = lastGood(collections::add);
+    CompletableFuture<LastGood.Result<String>> first = lg.get();
+    assertThat(first).isNotDone();
+    assertThat(timeouts).containsExactly(PATIENCE.toNanos());
+    runAll(collections);
+    assertThat(first.join().value()).isEqualTo("a");
+    assertThat(first.join().fresh()).isTrue();
+    runAll(timerTasks); // the timeout after the answer changes nothing
+    assertThat(first.join().fresh()).isTrue();
+  }
+
+  @Test
+  void aLateCollectionServesTheLastGoodOneAndNoSecondStartsMeanwhile() {
+    LastGood<String> lg = lastGood(collections::add);
+    CompletableFuture<LastGood.Result<String>> first = lg.get();
+    runAll(timerTasks);
+    assertThat(first.join().value()).as("nothing collected yet").isNull();
+    assertThat(first.join().fresh()).isFalse();
+    runAll(collections);
+
     value = "b";
-    LastGood.Result<String> r = lg.get(); // starts a second collection, which is late again
-    assertThat(r.value()).isEqualTo("a");
-    assertThat(r.fresh()).isFalse();
-    lg.get();
-    lg.get();
-    assertThat(queued).as("requests share the collection in flight").hasSize(1);
-    runQueued();
-    lg.get();
-    runQueued();
-    assertThat(lg.get().value()).isEqualTo("b");
-    assertThat(collections).hasValue(3);
+    CompletableFuture<LastGood.Result<String>> second = lg.get(); // a collection that hangs
+    time.advance(Duration.ofSeconds(1));
+    CompletableFuture<LastGood.Result<String>> third = lg.get();
+    assertThat(timeouts)
+        .as("the patience counts from the start of the collection in flight")
+        .endsWith(PATIENCE.toNanos(), PATIENCE.minusSeconds(1).toNanos());
+    runAll(timerTasks);
+    assertThat(second.join().value()).isEqualTo("a");
+    assertThat(third.join().fresh()).isFalse();
+    time.advance(Duration.ofSeconds(5));
+    assertThat(lg.get().join().value())
+        .as("past the patience of the collection in flight: the last good one at once")
+        .isEqualTo("a");
+    assertThat(collections).as("requests share the collection in flight").hasSize(1);
+
+    runAll(collections);
+    CompletableFuture<LastGood.Result<String>> after = lg.get();
+    runAll(collections);
+    assertThat(after.join().value()).isEqualTo("b");
+    assertThat(collected).hasValue(3);
   }
 
   @Test
-  void aFailedCollectionServesTheLastGoodOneAndTheNextRequestTriesAgain() throws Exception {
+  void aFailedCollectionServesTheLastGoodOneAndTheNextRequestTriesAgain() {
     LastGood<String> lg = lastGood(Runnable::run);
-    assertThat(lg.get().value()).isEqualTo("a");
+    assertThat(lg.get().join().value()).isEqualTo("a");
     failing = true;
     value = "b";
-    LastGood.Result<String> r = lg.get();
+    LastGood.Result<String> r = lg.get().join();
     assertThat(r.value()).isEqualTo("a");
     assertThat(r.fresh()).isFalse();
     failing = false;
-    assertThat(lg.get().value()).isEqualTo("b");
+    assertThat(lg.get().join().value()).isEqualTo("b");
   }
 
   @Test
-  void aFullCollectorPoolServesTheLastGoodOneAndTheNextRequestTriesAgain() throws Exception {
+  void aFullCollectorPoolServesTheLastGoodOneAndTheNextRequestTriesAgain() {
     boolean[] full = {false};
     LastGood<String> lg =
         lastGood(
@@ -99,22 +133,22 @@ class LastGoodTest {
               }
               r.run();
             });
-    assertThat(lg.get().value()).isEqualTo("a");
+    assertThat(lg.get().join().value()).isEqualTo("a");
     full[0] = true;
     value = "b";
-    assertThat(lg.get().value()).isEqualTo("a");
+    assertThat(lg.get().join().value()).isEqualTo("a");
     full[0] = false;
-    assertThat(lg.get().value()).isEqualTo("b");
+    assertThat(lg.get().join().value()).isEqualTo("b");
   }
 
   @Test
-  void theResultSaysWhenItsCollectionStarted() throws Exception {
-    LastGood<String> lg = lastGood(captured);
+  void theResultSaysWhenItsCollectionStarted() {
+    LastGood<String> lg = lastGood(collections::add);
     time.advance(Duration.ofSeconds(5));
-    lg.get();
+    CompletableFuture<LastGood.Result<String>> r = lg.get();
     long started = time.monotonicNanos();
-    time.advance(Duration.ofSeconds(3));
-    runQueued();
-    assertThat(lg.get().collectedAtNanos()).isEqualTo(started);
+    time.advance(Duration.ofSeconds(1));
+    runAll(collections);
+    assertThat(r.join().collectedAtNanos()).isEqualTo(started);
   }
 }
