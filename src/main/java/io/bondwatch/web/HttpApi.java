@@ -76,7 +76,8 @@ public final class HttpApi implements AutoCloseable {
             new SynchronousQueue<>(),
             r -> JettyServer.daemon(r, "bondwatch-collect"));
     Scheduler scheduler = JettyServer.scheduler();
-    LastGood.Timer timer = (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS);
+    LastGood.Timer timer =
+        (nanos, task) -> scheduler.schedule(task, nanos, TimeUnit.NANOSECONDS)::cancel;
     Utf8Buffer buffer = new Utf8Buffer(METRICS_BUFFER);
     metrics =
         new LastGood<>(

@@ -3,7 +3,6 @@ package io.bondwatch.web;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -16,10 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Collecting reads the live model, which a source may have locked; if that source hangs in a
  * read, the collection hangs with it. Here it then holds one collector thread and nothing else: no
- * request thread ever waits (the answer is a future), each answer comes at most {@code patience}
- * after the start of the collection in flight, and no second collection of the same kind starts
- * until the first one ends. Requests that arrive while a collection runs share its result, so a
- * burst of scrapes costs one collection.
+ * request thread ever waits (the answer is a future), the answer comes at most {@code patience}
+ * after the collection started, and no second collection of the same kind starts until the first
+ * one ends. Requests that arrive while a collection runs share its answer, so a burst of scrapes
+ * costs one collection and one timer.
  */
 final class LastGood<T> {
   private static final Logger log = LoggerFactory.getLogger(LastGood.class);
@@ -30,10 +29,11 @@ final class LastGood<T> {
    */
   record Result<T>(T value, long collectedAtNanos, boolean fresh) {}
 
-  /** Runs a task after a delay (Jetty's scheduler in the service, by hand in tests). */
+  /** Runs a task after a delay unless cancelled (Jetty's scheduler; by hand in tests). */
   @FunctionalInterface
   interface Timer {
-    void after(long nanos, Runnable task);
+    /** Returns what cancels the task. */
+    Runnable after(long nanos, Runnable task);
   }
 
   private final String what;
@@ -45,7 +45,6 @@ final class LastGood<T> {
   private final Object lock = new Object();
   // guarded by lock
   private CompletableFuture<Result<T>> inFlight;
-  private long inFlightSince;
   private boolean troubled;
   private volatile Result<T> last = new Result<>(null, 0, false);
 
@@ -65,64 +64,40 @@ final class LastGood<T> {
   }
 
   /**
-   * Completes with a fresh result if the collection in flight (or one started now) finishes within
-   * the patience, else with the last good one. Never completes exceptionally.
+   * The answer of the collection in flight, or of one started now: its result if it finishes within
+   * the patience, else the last good one. Never completes exceptionally.
    */
   CompletableFuture<Result<T>> get() {
-    CompletableFuture<Result<T>> f;
-    long since;
     synchronized (lock) {
-      f = inFlight != null ? inFlight : start();
-      since = inFlightSince;
+      return inFlight != null ? inFlight : start();
     }
-    CompletableFuture<Result<T>> answer = new CompletableFuture<>();
-    f.whenComplete(
-        (r, e) -> {
-          if (e == null) {
-            answer.complete(r);
-          } else if (answer.complete(stale())) {
-            trouble("failed: " + (e instanceof CompletionException ? e.getCause() : e));
-          }
-        });
-    if (!answer.isDone()) {
-      long wait = since + patienceNanos - time.monotonicNanos();
-      Runnable late =
-          () -> {
-            if (answer.complete(stale())) {
-              trouble("has taken " + (time.monotonicNanos() - since) / 1_000_000 + " ms");
-            }
-          };
-      if (wait > 0) {
-        timer.after(wait, late);
-      } else {
-        late.run();
-      }
-    }
-    return answer;
-  }
-
-  private Result<T> stale() {
-    Result<T> r = last;
-    return new Result<>(r.value(), r.collectedAtNanos(), false);
   }
 
   /** Called under the lock; the collection may run at once, on this thread. */
   private CompletableFuture<Result<T>> start() {
-    CompletableFuture<Result<T>> f = new CompletableFuture<>();
+    CompletableFuture<Result<T>> answer = new CompletableFuture<>();
     long since = time.monotonicNanos();
-    inFlight = f;
-    inFlightSince = since;
+    inFlight = answer;
+    Runnable late =
+        () -> {
+          if (answer.complete(stale())) {
+            trouble("has taken " + (time.monotonicNanos() - since) / 1_000_000 + " ms");
+          }
+        };
+    Runnable cancelLate = timer.after(patienceNanos, late);
     try {
-      executor.execute(() -> collectInto(f, since));
+      executor.execute(() -> collectInto(answer, since, cancelLate));
     } catch (RejectedExecutionException e) {
-      // the collector threads are all stuck: serve the last good one, try again next request
+      // the collector threads are all stuck: the last good one now, try again next request
       inFlight = null;
-      f.completeExceptionally(e);
+      cancelLate.run();
+      answer.complete(stale());
+      trouble("cannot start: " + e.getMessage());
     }
-    return f;
+    return answer;
   }
 
-  private void collectInto(CompletableFuture<Result<T>> f, long since) {
+  private void collectInto(CompletableFuture<Result<T>> answer, long since, Runnable cancelLate) {
     Result<T> r = null;
     Throwable failure = null;
     try {
@@ -132,8 +107,9 @@ final class LastGood<T> {
       log.debug("http: collecting the {} failed", what, e);
       failure = e;
     }
+    cancelLate.run(); // a pending timer would keep the answer, and its body, for the patience
     synchronized (lock) {
-      if (inFlight == f) {
+      if (inFlight == answer) {
         inFlight = null;
       }
       if (r != null && troubled) {
@@ -143,10 +119,15 @@ final class LastGood<T> {
     }
     // outside the lock: the requests waiting for it write their responses from here
     if (r != null) {
-      f.complete(r);
-    } else {
-      f.completeExceptionally(failure);
+      answer.complete(r);
+    } else if (answer.complete(stale())) {
+      trouble("failed: " + failure);
     }
+  }
+
+  private Result<T> stale() {
+    Result<T> r = last;
+    return new Result<>(r.value(), r.collectedAtNanos(), false);
   }
 
   private void trouble(String how) {

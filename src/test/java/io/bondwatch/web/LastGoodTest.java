@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bondwatch.time.FakeTimeSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,8 +20,8 @@ class LastGoodTest {
   private static final Duration PATIENCE = Duration.ofSeconds(2);
   private final FakeTimeSource time = new FakeTimeSource();
   private final Queue<Runnable> collections = new ArrayDeque<>();
-  private final List<Long> timeouts = new ArrayList<>();
-  private final Queue<Runnable> timerTasks = new ArrayDeque<>();
+  private final Queue<Runnable> timeouts = new ArrayDeque<>();
+  private final AtomicInteger timersSet = new AtomicInteger();
   private final AtomicInteger collected = new AtomicInteger();
   private volatile String value = "a";
   private volatile boolean failing;
@@ -40,8 +38,10 @@ class LastGoodTest {
         },
         executor,
         (nanos, task) -> {
-          timeouts.add(nanos);
-          timerTasks.add(task);
+          assertThat(nanos).isEqualTo(PATIENCE.toNanos());
+          timersSet.incrementAndGet();
+          timeouts.add(task);
+          return () -> timeouts.remove(task);
         },
         PATIENCE,
         time);
@@ -54,53 +54,48 @@ class LastGoodTest {
   }
 
   @Test
-  void aCollectionThatFinishesInTimeIsServedFresh() {
+  void aCollectionThatFinishesInTimeIsServedFreshAndItsTimeoutCancelled() {
     LastGood<String> lg = lastGood(Runnable::run);
     LastGood.Result<String> r = lg.get().join();
     assertThat(r.value()).isEqualTo("a");
     assertThat(r.fresh()).isTrue();
     value = "b";
     assertThat(lg.get().join().value()).as("every request collects afresh").isEqualTo("b");
-    assertThat(timerTasks).as("no timeout is set for an answer already there").isEmpty();
+    assertThat(timeouts).as("no timeout left holding an answer").isEmpty();
   }
 
   @Test
-  void aRequestWaitsForTheCollectionUntilThePatienceRunsOut() {
+  void requestsWaitForTheCollectionInFlightAndShareIt() {
     LastGood<String> lg = lastGood(collections::add);
     CompletableFuture<LastGood.Result<String>> first = lg.get();
+    CompletableFuture<LastGood.Result<String>> second = lg.get();
     assertThat(first).isNotDone();
-    assertThat(timeouts).containsExactly(PATIENCE.toNanos());
+    assertThat(collections).hasSize(1);
+    assertThat(timersSet).hasValue(1);
     runAll(collections);
     assertThat(first.join().value()).isEqualTo("a");
-    assertThat(first.join().fresh()).isTrue();
-    runAll(timerTasks); // the timeout after the answer changes nothing
-    assertThat(first.join().fresh()).isTrue();
+    assertThat(second.join().fresh()).isTrue();
+    assertThat(timeouts).isEmpty();
   }
 
   @Test
   void aLateCollectionServesTheLastGoodOneAndNoSecondStartsMeanwhile() {
     LastGood<String> lg = lastGood(collections::add);
     CompletableFuture<LastGood.Result<String>> first = lg.get();
-    runAll(timerTasks);
+    runAll(timeouts);
     assertThat(first.join().value()).as("nothing collected yet").isNull();
     assertThat(first.join().fresh()).isFalse();
     runAll(collections);
 
     value = "b";
     CompletableFuture<LastGood.Result<String>> second = lg.get(); // a collection that hangs
-    time.advance(Duration.ofSeconds(1));
-    CompletableFuture<LastGood.Result<String>> third = lg.get();
-    assertThat(timeouts)
-        .as("the patience counts from the start of the collection in flight")
-        .endsWith(PATIENCE.toNanos(), PATIENCE.minusSeconds(1).toNanos());
-    runAll(timerTasks);
+    runAll(timeouts);
     assertThat(second.join().value()).isEqualTo("a");
-    assertThat(third.join().fresh()).isFalse();
-    time.advance(Duration.ofSeconds(5));
+    assertThat(second.join().fresh()).isFalse();
     assertThat(lg.get().join().value())
-        .as("past the patience of the collection in flight: the last good one at once")
+        .as("while the late collection hangs: the last good one at once")
         .isEqualTo("a");
-    assertThat(collections).as("requests share the collection in flight").hasSize(1);
+    assertThat(collections).as("no second collection piles up behind it").hasSize(1);
 
     runAll(collections);
     CompletableFuture<LastGood.Result<String>> after = lg.get();
@@ -120,6 +115,7 @@ class LastGoodTest {
     assertThat(r.fresh()).isFalse();
     failing = false;
     assertThat(lg.get().join().value()).isEqualTo("b");
+    assertThat(timeouts).isEmpty();
   }
 
   @Test
@@ -139,6 +135,7 @@ class LastGoodTest {
     assertThat(lg.get().join().value()).isEqualTo("a");
     full[0] = false;
     assertThat(lg.get().join().value()).isEqualTo("b");
+    assertThat(timeouts).isEmpty();
   }
 
   @Test
