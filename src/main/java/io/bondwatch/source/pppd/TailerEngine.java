@@ -195,7 +195,7 @@ final class TailerEngine implements Closeable {
   }
 
   private void logWaiting() {
-    if (!waitingLogged) {
+    if (!waitingLogged && unusable == null) {
       log.info("log {}: not there yet, waiting for it", opts.path());
       waitingLogged = true;
     }
