@@ -28,22 +28,18 @@ public final class JournalSource implements LineSource {
   private static final Logger log = LoggerFactory.getLogger(JournalSource.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BATCH = 1000;
-  private static final int QUICK_EXITS_UNUSABLE = 3;
   private final JournalOptions opts;
   private final TailerMetrics metrics;
   private final TimeSource time;
   private final ThreadFactory threads;
   private final CheckpointStore<JournalCursor> cursors;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final JournalHealth health;
   private volatile Process process;
-  private volatile String trouble;
-  private volatile long startedAt;
   private Thread thread;
   private boolean exitLogged;
   private JournalStart position;
   private boolean cursorRefused;
-  private int quickExits;
-  private String lastFailure = "";
 
   public JournalSource(
       JournalOptions opts, TailerMetrics metrics, TimeSource time, ThreadFactory threads) {
@@ -52,6 +48,7 @@ public final class JournalSource implements LineSource {
     this.time = time;
     this.threads = threads;
     this.cursors = new CheckpointStore<>(opts.cursorFile(), JournalCursor.class);
+    this.health = new JournalHealth(time, opts.maxBackoff());
   }
 
   /**
@@ -76,11 +73,7 @@ public final class JournalSource implements LineSource {
 
   @Override
   public List<String> problems() {
-    String t = trouble;
-    Process p = process;
-    boolean settled =
-        p != null && p.isAlive() && time.monotonicNanos() - startedAt > opts.maxBackoff().toNanos();
-    return t == null || settled ? List.of() : List.of(t);
+    return health.problems();
   }
 
   private void run(LineConsumer consumer) {
@@ -91,12 +84,10 @@ public final class JournalSource implements LineSource {
         follow(consumer);
       } catch (IOException | RuntimeException e) {
         log.warn("journal: reading journalctl failed ({})", e.toString());
-        lastFailure = "reading journalctl failed (" + e.getMessage() + ")";
+        health.failed("reading journalctl failed (" + e.getMessage() + ")");
       }
       Duration ran = Duration.ofNanos(time.monotonicNanos() - began);
-      // one exit (journald restarted) is routine; exits in a row mean nothing is being read
-      quickExits = ran.compareTo(opts.maxBackoff()) > 0 ? 1 : quickExits + 1;
-      trouble = quickExits >= QUICK_EXITS_UNUSABLE ? "journal: " + lastFailure : null;
+      health.ended(ran);
       Duration wait = backoff.after(ran);
       try {
         if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -112,7 +103,7 @@ public final class JournalSource implements LineSource {
   private void follow(LineConsumer consumer) throws IOException {
     cursorRefused = false;
     Process p = new ProcessBuilder(position.command(opts)).redirectErrorStream(true).start();
-    startedAt = time.monotonicNanos();
+    health.started();
     process = p;
     if (closed.getCount() == 0) {
       p.destroy();
@@ -175,8 +166,7 @@ public final class JournalSource implements LineSource {
       log.error("journal: consumer failed on {} lines, going on", batch.size(), e);
     }
     metrics.linesRead(batch.size());
-    quickExits = 0;
-    trouble = null;
+    health.delivered();
     if (cursor != null) {
       try {
         JournalCursor c = new JournalCursor(cursor);
@@ -189,7 +179,7 @@ public final class JournalSource implements LineSource {
   }
 
   private void logExit(int code) {
-    lastFailure = "journalctl keeps exiting, last with status " + code;
+    health.failed("journalctl keeps exiting, last with status " + code);
     if (!exitLogged) {
       log.warn("journal: journalctl exited with status {}, restarting it", code);
       exitLogged = true;

@@ -34,7 +34,7 @@ final class TailerEngine implements Closeable {
   private boolean currentIsRotated;
   private boolean waitingLogged;
   private CheckpointStore.Loaded<Checkpoint> saved;
-  private volatile FileKind unusable;
+  private final TailerPath livePath;
 
   TailerEngine(TailerOptions opts, LineConsumer consumer, TailerMetrics metrics, TimeSource time) {
     this.opts = opts;
@@ -44,6 +44,7 @@ final class TailerEngine implements Closeable {
     this.splitter = new TailerLineSplitter(opts.maxLineBytes(), metrics);
     this.buffer = ByteBuffer.allocate(opts.readChunkBytes());
     this.checkpointer = new TailerCheckpointer(opts, consumer);
+    this.livePath = new TailerPath(opts.path(), metrics);
   }
 
   /**
@@ -64,7 +65,7 @@ final class TailerEngine implements Closeable {
             String.join("; ", saved.problems()));
       }
     }
-    notice(PathState.of(opts.path()));
+    livePath.check();
     Optional<TailerStart.Position> start = TailerStart.resolve(opts, saved, time.wallTime());
     if (start.isEmpty()) {
       logWaiting();
@@ -77,7 +78,7 @@ final class TailerEngine implements Closeable {
   /** One step; true when something happened and another step should follow at once. */
   boolean poll() throws IOException {
     if (current == null) {
-      if (!notice(PathState.of(opts.path())).isRegular()) {
+      if (!livePath.check().isRegular()) {
         return false;
       }
       Optional<TailerFile> f = TailerFile.open(opts.path(), time.wallTime());
@@ -95,7 +96,7 @@ final class TailerEngine implements Closeable {
     if (readChunk()) {
       return true;
     }
-    PathState live = notice(PathState.of(opts.path()));
+    PathState live = livePath.check();
     if (live.isRegular() && !live.identity().get().equals(current.identity()) && live.size() > 0) {
       while (readChunk()) {
         // finish the old file: its writer has moved on to the new one
@@ -195,38 +196,15 @@ final class TailerEngine implements Closeable {
   }
 
   private void logWaiting() {
-    if (!waitingLogged && unusable == null) {
+    if (!waitingLogged && !livePath.isUnusable()) {
       log.info("log {}: not there yet, waiting for it", opts.path());
       waitingLogged = true;
     }
   }
 
-  /**
-   * Reports, once per change, that the path names something the tailer will not open (a directory,
-   * a FIFO, ...), and that a file is back. The file being read, if any, is read on meanwhile.
-   */
-  private PathState notice(PathState live) {
-    FileKind was = unusable;
-    if (live.kind().isUnusable() && live.kind() != was) {
-      log.warn(
-          "log {}: is a {}, not a regular file; waiting for a regular file there",
-          opts.path(),
-          live.kind().label());
-      metrics.notRegular(live.kind());
-      unusable = live.kind();
-    } else if (!live.kind().isUnusable() && was != null) {
-      log.info("log {}: no longer a {}, following the path again", opts.path(), was.label());
-      unusable = null;
-    }
-    return live;
-  }
-
   /** Why the path cannot be followed now, for readiness; empty while it can. */
   Optional<String> problem() {
-    FileKind k = unusable;
-    return k == null
-        ? Optional.empty()
-        : Optional.of("log " + opts.path() + " is a " + k.label() + ", not a regular file");
+    return livePath.problem();
   }
 
   @Override

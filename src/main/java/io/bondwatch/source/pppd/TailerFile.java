@@ -37,7 +37,9 @@ final class TailerFile implements Closeable {
    * Opens the regular file at the path, or empty when there is none or the path names something
    * else (a directory, a FIFO, ...): its kind is checked by {@code stat} first, since opening a
    * FIFO would block until a writer came. The identity is read before and after opening so that a
-   * rotation in between cannot pair the channel with another file's identity.
+   * rotation in between cannot pair the channel with another file's identity. (The JDK cannot open
+   * with O_NONBLOCK, so a FIFO swapped in within the microseconds between stat and open would still
+   * block; only native code could close that window.)
    */
   static Optional<TailerFile> open(Path path, Instant now) throws IOException {
     for (int attempt = 0; attempt < 3; attempt++) {
