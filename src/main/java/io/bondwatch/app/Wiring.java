@@ -26,12 +26,13 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +58,8 @@ public final class Wiring implements AutoCloseable {
   private final BondView view;
   private final Traffic traffic;
   private HttpApi http;
+  private StateDir stateDir;
+  private volatile LineSource pppdSource;
   private volatile boolean ready;
 
   /** Builds the object graph; nothing runs and nothing needs closing yet. */
@@ -81,6 +84,9 @@ public final class Wiring implements AutoCloseable {
   /** Starts everything in order; whatever started is on the close stack, even on failure. */
   private void startAll(Prober probes, int httpPort) throws IOException {
     toClose.push(registry::close);
+    // first, so that a second instance on the same directory fails saying so, before anything else
+    stateDir = StateDir.lock(config.storage().dir());
+    toClose.push(stateDir);
     ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
     toClose.push(ticker::shutdownNow);
     try {
@@ -90,7 +96,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              () -> ready);
+              () -> notReady().isEmpty());
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
@@ -120,7 +126,7 @@ public final class Wiring implements AutoCloseable {
       log.info("pppd: no sources.pppd configured; members follow probes only");
       return;
     }
-    Path state = stateDir();
+    Path state = stateDir.dir();
     ThreadFactory threads = r -> thread(r, "bondwatch-pppd-log");
     TailerMetrics tm = metrics.tailerMetrics();
     LineSource source =
@@ -133,19 +139,23 @@ public final class Wiring implements AutoCloseable {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }
     toClose.push(source);
+    pppdSource = source;
   }
 
-  private Path stateDir() {
-    Path dir = config.storage().dir();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StartupException("storage.dir " + dir + ": cannot create it: " + reason(e), e);
+  /**
+   * Why the service is not ready, one line each; empty when it is. Sources have their start
+   * position once started, so "started" plus their own problems is the whole answer.
+   */
+  List<String> notReady() {
+    List<String> out = new ArrayList<>();
+    if (!ready) {
+      out.add("starting");
     }
-    if (!Files.isWritable(dir)) {
-      throw new StartupException("storage.dir " + dir + " is not writable");
+    LineSource s = pppdSource;
+    if (s != null) {
+      out.addAll(s.problems());
     }
-    return dir;
+    return out;
   }
 
   /** Why a file operation failed, in words: a FileSystemException's message is just the path. */

@@ -39,6 +39,7 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
   private final Map<String, Counter> pppdEvents = new ConcurrentHashMap<>();
   private final Map<String, Counter> logLines = new ConcurrentHashMap<>();
   private MeterRegistry registry;
+  private TailerMeters tailerMeters;
 
   public BondwatchMetrics(MetricsSource source, String version) {
     this.source = source;
@@ -56,6 +57,7 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
       bindMember(registry, m);
     }
     bindBond(registry);
+    tailerMeters = new TailerMeters(registry);
   }
 
   private void bindMember(MeterRegistry r, String m) {
@@ -237,9 +239,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
         .increment();
   }
 
-  /** The log tailer's counters, beyond DESIGN.md 3.3: rotations, capped lines, recovered bytes. */
+  /**
+   * The log source's counters, beyond DESIGN.md 3.3: rotations, capped lines, recovered bytes, a
+   * path that is not a regular file, checkpoint fallbacks. Exported at 0 from {@link #bindTo}.
+   */
   public TailerMetrics tailerMetrics() {
-    return new TailerMeters(registry);
+    return tailerMeters;
   }
 
   private static double seconds(Duration d) {

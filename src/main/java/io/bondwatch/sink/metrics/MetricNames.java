@@ -40,6 +40,8 @@ public final class MetricNames {
   public static final String LOG_LINES_CAPPED = "bondwatch.log.lines.capped";
   public static final String LOG_ROTATIONS = "bondwatch.log.rotations";
   public static final String LOG_RECOVERED_BYTES = "bondwatch.log.recovered";
+  public static final String LOG_NOT_REGULAR = "bondwatch.log.not.regular";
+  public static final String LOG_CHECKPOINT_FALLBACKS = "bondwatch.log.checkpoint.fallbacks";
   public static final String NETDEV_READ_FAILURES = "bondwatch.netdev.read.failures";
   public static final String NETDEV_MALFORMED_LINES = "bondwatch.netdev.malformed.lines";
   public static final String CONFIG_RELOADS = "bondwatch.config.reloads";
@@ -52,4 +54,6 @@ public final class MetricNames {
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_EVENT = "event";
   public static final String TAG_RESULT = "result";
+  public static final String TAG_KIND = "kind";
+  public static final String TAG_OUTCOME = "outcome";
 }

@@ -12,13 +12,19 @@ import java.time.Instant;
 final class MetricsScrape {
   private MetricsScrape() {}
 
-  static String text() {
+  /** A registry with the metrics bound and nothing recorded yet. */
+  static PrometheusMeterRegistry bound(BondwatchMetrics metrics) {
     PrometheusMeterRegistry registry =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new CollectorRegistry(), new MockClock());
     registry.config().commonTags("bond", "mp0");
-    BondwatchMetrics metrics = new BondwatchMetrics(new FixedMetricsSource(), "1.2.3");
     metrics.bindTo(registry);
+    return registry;
+  }
+
+  static String text() {
+    BondwatchMetrics metrics = new BondwatchMetrics(new FixedMetricsSource(), "1.2.3");
+    PrometheusMeterRegistry registry = bound(metrics);
     metrics.onProbe(
         new ProbeResult(
             "dsl1", 1, 0, Instant.EPOCH, ProbeResult.Outcome.REPLY, Duration.ofMillis(12), null));
