@@ -81,12 +81,13 @@ public final class DemoCommand implements Callable<Integer> {
         Map.of("dsl1", DemoCommand::steady, "dsl2", DemoCommand::troubled);
     TimeSource time = TimeSource.SYSTEM;
     long start = time.monotonicNanos();
-    err.println("bondwatch demo: http://127.0.0.1:" + port + "/ (Ctrl-C stops)");
-    err.flush();
     return Service.runUntilStopped(
         err,
         () -> {
           Wiring w = Wiring.start(cfg, time, Probers.simulated(cfg, time, scripts), port);
+          // the bound port: with --port 0 the one the system picked
+          err.println("bondwatch demo: http://127.0.0.1:" + w.httpPort() + "/ (Ctrl-C stops)");
+          err.flush();
           w.every("demo netdev", () -> netdev.writeAt((time.monotonicNanos() - start) / 1e9));
           w.every(
               "demo pppd log",

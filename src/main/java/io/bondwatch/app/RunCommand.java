@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "Run the service on real links.",
       "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves",
       "/metrics, /api/v1/status and the status page on http.listen.",
-      "Stops cleanly on SIGTERM or SIGINT. Exit 2: invalid config; 1: could not start.",
+      "Stops cleanly on SIGTERM or SIGINT (exit 0); SIGHUP is logged and ignored (no reload yet).",
+      "Exit 2: invalid config; 1: could not start.",
       "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports;",
       "the actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
     })
