@@ -26,6 +26,7 @@ final class YamlValue {
     this.path = path;
     this.context = context;
     context.recordLine(path, line());
+    context.checkTag(node, path, line());
   }
 
   String path() {

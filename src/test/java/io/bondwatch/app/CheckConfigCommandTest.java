@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -58,6 +59,23 @@ class CheckConfigCommandTest {
       err.getBuffer().setLength(0);
       assertThat(run("--config", file.toString())).isEqualTo(2);
       assertThat(err.toString().lines()).singleElement().asString().contains(file.toString());
+    }
+  }
+
+  // A guard against a hang, not a performance figure: a FIFO used to block in open() for good.
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAndAnEndlessDeviceExitTwoWithOneLine() throws Exception {
+    Path fifo = dir.resolve("fifo.yml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor())
+        .isZero();
+    for (Path file : new Path[] {fifo, Path.of("/dev/zero")}) {
+      err.getBuffer().setLength(0);
+      assertThat(run("--config", file.toString())).isEqualTo(2);
+      assertThat(err.toString().lines())
+          .singleElement()
+          .asString()
+          .startsWith("config file " + file + " is not a regular file");
     }
   }
 

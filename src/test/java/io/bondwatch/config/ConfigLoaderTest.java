@@ -474,6 +474,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unknownYamlTagsAreErrorsNotSilentlyDropped() {
+      assertThat(problems(MINIMAL.replace("bond: { name: mp0 }", "bond: !foo { name: mp0 }")))
+          .containsExactly(
+              "bond: has YAML tag '!foo', which bondwatch does not read; remove it (plain values"
+                  + " only) (line 1)");
+      assertThat(problemsWith("probe: { interval: !!binary 1s }\n"))
+          .containsExactly(
+              "probe.interval: has YAML tag '!!binary', which bondwatch does not read; remove it"
+                  + " (plain values only) (line 5)");
+      assertThat(problemsWith("probe: { !local interval: 1s }\n"))
+          .singleElement()
+          .asString()
+          .startsWith("probe.interval: has YAML tag '!local'");
+    }
+
+    @Test
+    void plainTagsAreAccepted() {
+      assertThat(validWith("probe: !!map { interval: !!str 1s }\n").probe().interval())
+          .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aTagOnAnAliasedNodeIsReportedOnce() {
+      assertThat(problemsWith("probe: &p !foo { interval: 1s }\nx: *p\n"))
+          .filteredOn(p -> p.contains("YAML tag"))
+          .hasSize(1);
+    }
+
+    @Test
     void aliasesAreFollowed() {
       assertThat(
               validWith("probe: &p { interval: 100ms }\nhttp: { listen: \"127.0.0.1:1\" }\n")
@@ -507,18 +536,32 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aliasBombsAndDeepNestingAreRefusedInOneLine() {
+    void aliasBombsAreRefusedInOneLineWithTheLine() {
       StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
       for (int i = 1; i < 10; i++) {
         bomb.append("a").append(i).append(": &a").append(i).append(" [");
         bomb.append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1))))
             .append("]\n");
       }
-      assertThat(problems(bomb.toString())).singleElement().asString().contains("aliases");
-      assertThat(problems("bond: " + "[".repeat(500) + "]".repeat(500)))
-          .singleElement()
-          .asString()
-          .contains("Nesting Depth");
+      // the 51st alias is the 6th of line 7
+      assertThat(problems(bomb.toString()))
+          .containsExactly(
+              "YAML error: more than 50 aliases to lists or mappings (a config needs few; this"
+                  + " looks like a YAML bomb) (line 7)");
+    }
+
+    @Test
+    void deepNestingIsRefusedInOneLineWithTheLine() {
+      assertThat(problemsWith("policy:\n  down: " + "[".repeat(60) + "]".repeat(60) + "\n"))
+          .containsExactly("YAML error: nested more than 50 levels deep (line 6)");
+    }
+
+    @Test
+    void specialCharactersAreNamedWithTheirLine() {
+      assertThat(problemsWith("probe:\n  interval: \"2\u0001s\"\n"))
+          .containsExactly(
+              "YAML syntax error: special character U+0001 is not allowed; remove it, or write it"
+                  + " as an escape (\\u0001) inside double quotes (line 6)");
     }
 
     @Test
