@@ -134,7 +134,7 @@ class ConfigLoaderTest {
       assertThat(found)
           .containsExactly(
               "members[0].name: 'dsl 1' is not a valid name (1-32 characters: letters, digits, '_', '.', '-', starting with a letter or digit) (line 3)",
-              "members[0].interface: 'eth1/x' is not a valid interface name (1-15 characters, no '/', ':' or white space) (line 4)",
+              "members[0].interface: 'eth1/x' is not a valid interface name (1-15 bytes, no '/', ':' or white space, not starting with '-', not '.' or '..') (line 4)",
               "members[0].capacity.down: '5mbit' has unit 'mbit'; units are case-sensitive (bit or B tells bits from bytes): did you mean 'Mbit'? (line 5)",
               "members[0].capacity.up: '800Kb' has ambiguous unit 'Kb'; write kbit (bits) or kB (bytes) per second (line 5)",
               "members[1].probe: is required but missing (line 7)",
@@ -268,7 +268,7 @@ class ConfigLoaderTest {
           .containsExactly(
               "policy.down.consecutiveLost: '0' must be between 1 and 1000 (line 6)",
               "policy.degraded.loss: '0%' must be above 0% (line 7)",
-              "policy.damping.halfLife: '0m' must be above 0 (line 8)");
+              "policy.damping.halfLife: '0m' must be at least 1s (line 8)");
     }
 
     @Test
@@ -276,6 +276,123 @@ class ConfigLoaderTest {
       assertThat(problemsWith("policy:\n  down: { consecutiveLost: 20 }\n"))
           .containsExactly(
               "policy.down.maxConsecutiveLost: the default 15 must be between consecutiveLost (20) and 1000 (line 6)");
+    }
+  }
+
+  @Nested
+  class Ranges {
+    @Test
+    void refusesDurationsTooFineOrTooLongToMeanAnything() {
+      assertThat(
+              problemsWith(
+                  """
+                  policy:
+                    damping: { halfLife: 0.000001ms, maxSuppress: 25h }
+                    degraded: { window: 2000000h, rtt: 0.5ms }
+                    down: { baselineWindow: 30s }
+                  actuator: { timeout: 11m }
+                  """))
+          .containsExactly(
+              "policy.damping.halfLife: '0.000001ms' must be at least 1s (line 6)",
+              "policy.damping.maxSuppress: '25h' must be at most 24h (line 6)",
+              "policy.degraded.rtt: '0.5ms' must be at least 1ms (line 7)",
+              "policy.degraded.window: '2000000h' must be at most 1h (line 7)",
+              "policy.down.baselineWindow: '30s' must be at least 1m (line 8)",
+              "actuator.timeout: '11m' must be at most 10m (line 9)");
+    }
+
+    @Test
+    void refusesDampingFiguresOutsideTheirRange() {
+      assertThat(problemsWith("policy:\n  damping: { penalty: 0.5, suppress: 2000000 }\n"))
+          .containsExactly(
+              "policy.damping.penalty: '0.5' must be between 1 and 100000 (line 6)",
+              "policy.damping.suppress: '2000000' must be between 1 and 1000000 (line 6)");
+    }
+
+    @Test
+    void refusesCapacitiesThatAreUnitTypos() {
+      assertThat(
+              problems(
+                  MINIMAL.replace(
+                      "interface: eth1,", "interface: eth1, capacity: { down: 5bit, up: 50GB },")))
+          .containsExactly(
+              "members[0].capacity.down: '5bit' must be between 1kbit and 100Gbit (line 3)",
+              "members[0].capacity.up: '50GB' must be between 1kbit and 100Gbit (line 3)");
+    }
+
+    @Test
+    void acceptsEveryBoundItself() {
+      BondwatchConfig c =
+          validWith(
+              """
+              probe: { interval: 10ms }
+              policy:
+                damping: { halfLife: 1s, maxSuppress: 24h, penalty: 1, suppress: 1000000, reuse: 1 }
+                degraded: { window: 1s, rtt: 1ms }
+                drop: { rtt: 1m }
+                down: { baselineWindow: 24h }
+              actuator: { timeout: 100ms }
+              """);
+      assertThat(c.policy().damping().halfLife()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(c.policy().down().baselineWindow()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void refusesAWindowOfMoreProbesThanMemoryShouldHold() {
+      assertThat(problemsWith("probe: { interval: 10ms }\npolicy:\n  degraded: { window: 1h }\n"))
+          .containsExactly(
+              "policy.degraded.window: 1h would hold 360000 probes at probe.interval 10ms; each is"
+                  + " kept in memory, so at most 100000: shorten the window or probe less often"
+                  + " (line 7)");
+    }
+
+    @Test
+    void refusesCronFieldsOutsideTheirRangeAndDatesThatNeverCome() {
+      String report = "reports:\n  - { name: r, cron: \"%s\", period: day, formats: [csv] }\n";
+      assertThat(problemsWith(report.formatted("99 99 99 * * ?")))
+          .containsExactly(
+              "reports[0].cron: '99 99 99 * * ?' has second 99; it must be between 0 and 59 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 5,99 * * ?")))
+          .containsExactly(
+              "reports[0].cron: '0 0 5,99 * * ?' has hour 99; it must be between 0 and 23 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 0 ? 99 MON")))
+          .containsExactly(
+              "reports[0].cron: '0 0 0 ? 99 MON' has month 99; it must be between 1 and 12 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 0 31 2 ?")))
+          .containsExactly(
+              "reports[0].cron: '0 0 0 31 2 ?' never fires: no date matches it (line 6)");
+    }
+
+    @Test
+    void acceptsCronStepsNthWeekdaysAndOffsets() {
+      for (String cron :
+          new String[] {"0 0/15 * * * ?", "0 0 8 ? * 6#5", "0 0 0 L-3 * ?", "0 0 0 15W * ? 2099"}) {
+        assertThat(
+                validWith(
+                        "reports:\n  - { name: r, cron: \""
+                            + cron
+                            + "\", period: day, formats: [csv] }\n")
+                    .reports())
+            .as(cron)
+            .hasSize(1);
+      }
+    }
+
+    @Test
+    void interfaceNamesFollowLinuxRulesAndCannotPassForAnOption() {
+      assertThat(
+              problems(
+                  MINIMAL
+                      .replace("target: 192.0.2.1 }", "target: 192.0.2.1, interface: \"-I\" }")
+                      .replace("interface: eth2", "interface: \"wän-ünderläng\"")))
+          .containsExactly(
+              "members[0].probe.interface: '-I' is not a valid interface name (1-15 bytes, no '/',"
+                  + " ':' or white space, not starting with '-', not '.' or '..') (line 3)",
+              "members[1].interface: 'wän-ünderläng' is not a valid interface name (1-15 bytes, no"
+                  + " '/', ':' or white space, not starting with '-', not '.' or '..') (line 4)");
+      assertThat(valid(MINIMAL.replace("interface: eth2", "interface: pppoe-wan1.100")).members())
+          .extracting(MemberConfig::interfaceName)
+          .containsExactly("eth1", "pppoe-wan1.100");
     }
   }
 
