@@ -1,10 +1,14 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.ConfigProblem;
+import io.bondwatch.config.ConfigResult;
 import io.bondwatch.time.TimeSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Spec;
       "the actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(
       names = "--config",
@@ -38,10 +43,14 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    BondwatchConfig cfg = ConfigCli.loadOrReport(config, err);
-    if (cfg == null) {
+    ConfigResult.Valid valid = ConfigCli.loadOrReport(config, err);
+    if (valid == null) {
       return 2;
     }
+    for (ConfigProblem w : valid.warnings()) {
+      log.warn("config {}: {}", config, w.render());
+    }
+    BondwatchConfig cfg = valid.config();
     return Service.runUntilStopped(
         err,
         () ->

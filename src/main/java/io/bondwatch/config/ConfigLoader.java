@@ -58,11 +58,15 @@ public final class ConfigLoader {
       }
     }
     if (context.problemCount() == 0) {
-      return new ConfigResult.Valid(config);
+      return new ConfigResult.Valid(config, inFileOrder(context.warnings()));
     }
-    List<ConfigProblem> problems = new java.util.ArrayList<>(context.problems());
-    problems.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: file order
-    return new ConfigResult.Invalid(problems);
+    return new ConfigResult.Invalid(inFileOrder(context.problems()));
+  }
+
+  private static List<ConfigProblem> inFileOrder(List<ConfigProblem> found) {
+    List<ConfigProblem> sorted = new java.util.ArrayList<>(found);
+    sorted.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: reading order in a line
+    return sorted;
   }
 
   private static ConfigResult invalid(String message) {

@@ -10,9 +10,13 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Shared state of one config read: every problem found, and the line of every key path seen. */
+/**
+ * Shared state of one config read: every problem and warning found, and the line of every key path
+ * seen.
+ */
 final class ReadContext {
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final List<ConfigProblem> warnings = new ArrayList<>();
   private final Map<String, Integer> lines = new HashMap<>();
   // an aliased node is read at several paths; its tag is reported once
   private final Set<Node> tagsChecked = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -35,6 +39,15 @@ final class ReadContext {
 
   void report(String path, String message, int line) {
     problems.add(new ConfigProblem(path, message, line));
+  }
+
+  /** Something valid that is probably not meant: shown, but the config is still accepted. */
+  void warn(String path, String message, int line) {
+    warnings.add(new ConfigProblem(path, message, line));
+  }
+
+  List<ConfigProblem> warnings() {
+    return List.copyOf(warnings);
   }
 
   int problemCount() {

@@ -28,7 +28,9 @@ class CheckConfigCommandTest {
 
   @Test
   void validConfigExitsZeroWithOneLineSummary() throws IOException {
-    Path file = Files.writeString(dir.resolve("bw.yml"), ConfigYamlSamples.MINIMAL);
+    String yaml =
+        ConfigYamlSamples.MINIMAL.replace("192.0.2.1", "10.0.0.1").replace("198.51.100.1", "gw2");
+    Path file = Files.writeString(dir.resolve("bw.yml"), yaml);
     assertThat(run("--config", file.toString())).isZero();
     assertThat(out.toString())
         .isEqualTo(
@@ -37,6 +39,21 @@ class CheckConfigCommandTest {
                 + ": 2 members (dsl1 on eth1, dsl2 on eth2), bond mp0 (multilink), actuator dry-run, 0 reports"
                 + System.lineSeparator());
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void placeholdersAreWarnedAboutOneLineEachAndTheExitStaysZero() throws IOException {
+    Path file = Files.writeString(dir.resolve("bw.yml"), ConfigYamlSamples.MINIMAL);
+    assertThat(run("--config", file.toString())).isZero();
+    assertThat(out.toString()).startsWith("ok: ");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "warning: members[0].probe.target: '192.0.2.1' is a documentation address"
+                + " (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) that nothing"
+                + " answers; replace it with a real one (line 3)",
+            "warning: members[1].probe.target: '198.51.100.1' is a documentation address"
+                + " (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) that nothing"
+                + " answers; replace it with a real one (line 4)");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.bondwatch.config.ConfigYaml.problems;
 import static io.bondwatch.config.ConfigYaml.problemsWith;
 import static io.bondwatch.config.ConfigYaml.valid;
 import static io.bondwatch.config.ConfigYaml.validWith;
+import static io.bondwatch.config.ConfigYaml.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -393,6 +394,52 @@ class ConfigLoaderTest {
       assertThat(valid(MINIMAL.replace("interface: eth2", "interface: pppoe-wan1.100")).members())
           .extracting(MemberConfig::interfaceName)
           .containsExactly("eth1", "pppoe-wan1.100");
+    }
+  }
+
+  @Nested
+  class Warnings {
+    private static final String DOC =
+        "is a documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,"
+            + " 2001:db8::/32) that nothing answers; replace it with a real one";
+
+    @Test
+    void documentationAddressesAreWarnedAboutWithPathAndLine() {
+      assertThat(
+              warnings(
+                  MINIMAL
+                      .replace("198.51.100.1", "2001:DB8:0:0::7")
+                      .replace("target: 192.0.2.1 }", "target: 10.0.0.1 }")
+                      .replace("eth2,", "eth2, route: { via: 203.0.113.9, dev: eth2 },")))
+          .containsExactly(
+              "members[1].probe.target: '2001:DB8:0:0::7' " + DOC + " (line 4)",
+              "members[1].route.via: '203.0.113.9' " + DOC + " (line 4)");
+    }
+
+    @Test
+    void todoPlaceholdersAreWarnedAbout() {
+      assertThat(warnings(MINIMAL.replace("target: 192.0.2.1", "target: TODO")))
+          .first()
+          .isEqualTo(
+              "members[0].probe.target: 'TODO' looks like a TODO placeholder; replace it with the"
+                  + " real value (line 3)");
+    }
+
+    @Test
+    void realAddressesAndNamesGiveNoWarning() {
+      assertThat(
+              warnings(
+                  MINIMAL
+                      .replace("192.0.2.1", "192.0.3.1")
+                      .replace("198.51.100.1", "2001:db9::1")
+                      .replace("name: dsl1", "name: todolist")))
+          .isEmpty();
+    }
+
+    @Test
+    void aValidConfigWithPlaceholdersIsStillValid() {
+      assertThat(ConfigLoader.parse(MINIMAL, "test.yml").isValid()).isTrue();
+      assertThat(warnings(MINIMAL)).hasSize(2);
     }
   }
 
