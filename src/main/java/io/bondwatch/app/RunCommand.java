@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Run the service on real links.",
-      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves",
-      "/metrics, /api/v1/status and the status page on http.listen.",
-      "Stops cleanly on SIGTERM or SIGINT (exit 0); SIGHUP is logged and ignored (no reload yet).",
-      "Exit 2: invalid config; 1: could not start.",
-      "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports;",
-      "the actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
+      // one string per paragraph: picocli wraps them to the terminal's width
+      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves /metrics,"
+          + " /api/v1/status and the status page on http.listen. Placeholders left in the config"
+          + " (see check-config) are logged as warnings at start.",
+      "Stops cleanly on SIGTERM or SIGINT (exit 0); SIGHUP is logged and ignored (no reload"
+          + " yet). Exit 2: invalid config; 1: could not start.",
+      "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports. The"
+          + " actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
     })
 public final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
