@@ -94,6 +94,16 @@ final class BondView implements MetricsSource {
   }
 
   @Override
+  public double memberCounterResyncs(String member, Direction direction) {
+    return traffic.member(member, direction).counterResyncs();
+  }
+
+  @Override
+  public double bundleCounterResyncs(Direction direction) {
+    return traffic.bundle(direction).counterResyncs();
+  }
+
+  @Override
   public boolean hasBundle() {
     return traffic.hasBundle();
   }

@@ -26,24 +26,26 @@ final class Traffic {
 
   Traffic(BondwatchConfig cfg, TimeSource time) {
     this.time = time;
+    double bundleCeiling = 0;
     for (MemberConfig m : cfg.members()) {
-      members.put(
-          m.name(),
-          new LinkTraffic(
-              m.name(),
-              m.interfaceName(),
-              TrafficSettings.DEFAULT,
-              configured(m, Direction.RECEIVE),
-              configured(m, Direction.TRANSMIT)));
+      TrafficSettings settings =
+          m.maxRate() == null
+              ? TrafficSettings.DEFAULT
+              : TrafficSettings.DEFAULT.withMaxRate(m.maxRate().bytesPerSecond());
+      Capacity down = configured(m, Direction.RECEIVE);
+      Capacity up = configured(m, Direction.TRANSMIT);
+      members.put(m.name(), new LinkTraffic(m.name(), m.interfaceName(), settings, down, up));
+      bundleCeiling += Math.max(settings.ceiling(down), settings.ceiling(up));
     }
     String bundleDev = cfg.bond().interfaceName();
+    // the bundle carries no more than its members together, in either direction
     bundle =
         bundleDev == null
             ? null
             : new LinkTraffic(
                 cfg.bond().name(),
                 bundleDev,
-                TrafficSettings.DEFAULT,
+                TrafficSettings.DEFAULT.withMaxRate(bundleCeiling),
                 Capacity.UNKNOWN,
                 Capacity.UNKNOWN);
     List<LinkTraffic> all = new ArrayList<>(members.values());

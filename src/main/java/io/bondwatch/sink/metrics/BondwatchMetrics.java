@@ -133,6 +133,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .baseUnit("bytes")
           .tags(t)
           .register(r);
+      FunctionCounter.builder(MEMBER_TRAFFIC_RESYNCS, source, src -> src.memberCounterResyncs(m, d))
+          .description(
+              "Readings of the member's device counter that did not continue it and were not"
+                  + " counted as traffic (bad reads, or a line faster than its ceiling)")
+          .tags(t.and(TAG_DIRECTION, d.label()))
+          .register(r);
       Gauge.builder(MEMBER_RATE, source, src -> src.memberRate(m, d))
           .description("Rate of the member's device over the last second, bytes per second")
           .tags(t.and(TAG_DIRECTION, d.label()))
@@ -183,6 +189,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
                     + (d == Direction.RECEIVE ? "received" : "sent")
                     + ", monotonic across counter resets and wraps")
             .baseUnit("bytes")
+            .register(r);
+        FunctionCounter.builder(BOND_TRAFFIC_RESYNCS, source, src -> src.bundleCounterResyncs(d))
+            .description(
+                "Readings of the bundle interface counter that did not continue it and were not"
+                    + " counted as traffic")
+            .tag(TAG_DIRECTION, d.label())
             .register(r);
       }
     }
