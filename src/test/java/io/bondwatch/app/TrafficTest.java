@@ -1,5 +1,7 @@
 package io.bondwatch.app;
 
+import static io.bondwatch.source.netdev.NetDevText.HEADER;
+import static io.bondwatch.source.netdev.NetDevText.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bondwatch.config.BondwatchConfig;
@@ -7,18 +9,15 @@ import io.bondwatch.config.ConfigLoader;
 import io.bondwatch.config.ConfigResult;
 import io.bondwatch.sink.metrics.MetricsSource.Direction;
 import io.bondwatch.time.FakeTimeSource;
+import io.bondwatch.time.PeriodicTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrafficTest {
-  private static final String HEADER =
-      "Inter-|   Receive                                                |  Transmit\n"
-          + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets"
-          + " errs drop fifo colls carrier compressed\n";
-
   @TempDir Path dir;
   private final FakeTimeSource clock = new FakeTimeSource();
 
@@ -55,7 +54,12 @@ class TrafficTest {
   @Test
   void judgesEachDeviceAgainstItsOwnCeiling() throws IOException {
     Path f = dir.resolve("dev");
-    Traffic traffic = new Traffic(config(f), clock);
+    Traffic traffic =
+        new Traffic(
+            config(f),
+            clock,
+            Runnable::run,
+            new PeriodicTasks(clock).register("netdev", "netdev sampler", Duration.ofSeconds(5)));
     write(f, 0, 0, 0);
     traffic.sample();
     clock.advanceMillis(1000);

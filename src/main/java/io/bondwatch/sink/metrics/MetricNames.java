@@ -47,6 +47,9 @@ public final class MetricNames {
   public static final String CONFIG_RELOADS = "bondwatch.config.reloads";
   public static final String REPORTS = "bondwatch.reports";
   public static final String BUILD_INFO = "bondwatch.build.info";
+  public static final String TASK_RUNS = "bondwatch.task.runs";
+  public static final String TASK_FAILURES = "bondwatch.task.failures";
+  public static final String TASK_SINCE_SUCCESS = "bondwatch.task.since.success";
 
   public static final String TAG_BOND = "bond";
   public static final String TAG_MEMBER = "member";
@@ -54,4 +57,5 @@ public final class MetricNames {
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_EVENT = "event";
   public static final String TAG_RESULT = "result";
+  public static final String TAG_TASK = "task";
 }
