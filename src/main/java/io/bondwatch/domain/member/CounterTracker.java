@@ -20,9 +20,10 @@ package io.bondwatch.domain.member;
  *       aside), or from the counter before the last jump (the jump was bad), whichever explains it
  *       with the fewest bytes;
  *   <li>a restart from zero (a re-created device): below the last confirmed reading and small
- *       enough to have been counted since; pending like any step;
+ *       enough to have been counted since; counting resumes from it once a later reading moves on
+ *       from it (what the new device counted before cannot be told from a bad small value);
  *   <li>a step from the last refused reading: two readings agree on a new counter ({@link
- *       Step#RESYNC}); only the step between them is counted;
+ *       Step#RESYNC}); only the step between them is counted, once a third moves on from it;
  *   <li>otherwise refused ({@link Step#REJECTED}).
  * </ul>
  *
@@ -51,7 +52,7 @@ public final class CounterTracker {
     STEP,
     /** starts a new counter (restart, resync): the old one is kept to come back to */
     JUMP,
-    /** continues the counter before the last jump: the two swap */
+    /** continues the counter before the last jump, which was bad */
     BACK
   }
 
@@ -116,9 +117,9 @@ public final class CounterTracker {
         least = steps[i];
       }
     }
-    if (best == 0 && least == 0 && pending.origin() == Origin.JUMP) {
-      // a jump is confirmed by a counter that moves on from it, not by the same value again: a
-      // stuck bad value (a truncated line read twice) must not become the counter
+    if (best == 0 && least == 0 && pending.origin() != Origin.STEP) {
+      // a jump (or a jump back) is confirmed by a counter that moves on from it, not by the same
+      // value again: a stuck bad value (a truncated line read twice) must not become the counter
       return Step.ADVANCE;
     }
     return best < 0 ? jumpOrRefuse(raw, nanos) : follow(from[best], best, least, raw, nanos);
@@ -137,8 +138,11 @@ public final class CounterTracker {
           propose(new Anchor(raw, nanos, add(from.count(), delta), Origin.STEP));
       default -> {
         // the last jump may have been a bad reading agreed on: back to the counter before it,
-        // once a later reading agrees (the total keeps what the jump added)
-        propose(new Anchor(raw, nanos, add(from.count(), delta), Origin.BACK));
+        // once a later reading agrees (the total keeps what the jump added). The counter before
+        // may be old, and what may be counted from it grows with its age: no more than one step
+        // from the confirmed reading, so that going back is never worth more than going on.
+        long count = Math.min(add(from.count(), delta), cap(nanos));
+        propose(new Anchor(raw, nanos, Math.max(count, confirmed.count()), Origin.BACK));
         step = Step.REVERT;
       }
     }
@@ -147,7 +151,9 @@ public final class CounterTracker {
 
   private Step jumpOrRefuse(long raw, long nanos) {
     if (raw < confirmed.raw() && raw <= limit(confirmed, nanos)) {
-      propose(new Anchor(raw, nanos, add(confirmed.count(), raw), Origin.JUMP));
+      // what a new device counted before its first reading cannot be told from a bad small
+      // value: counting resumes from it, like after a resync
+      propose(new Anchor(raw, nanos, confirmed.count(), Origin.JUMP));
       return Step.RESET;
     }
     long fromRefused = refused == null ? NONE : stepFrom(refused, raw, nanos, true);
@@ -169,8 +175,11 @@ public final class CounterTracker {
   }
 
   private void confirm(Anchor a) {
-    if (a.origin() != Origin.STEP) {
+    if (a.origin() == Origin.JUMP) {
       beforeJump = confirmed;
+    } else if (a.origin() == Origin.BACK) {
+      // the jump was bad: forget it, or an old bad counter would stay a place to jump back to
+      beforeJump = null;
     }
     if (a.raw() >= WRAP_32) {
       sixtyFourBit = true;
@@ -195,6 +204,12 @@ public final class CounterTracker {
       return delta <= limit ? delta : NONE;
     }
     return NONE;
+  }
+
+  /** The most a step from the confirmed reading may reach at {@code nanos}. */
+  private long cap(long nanos) {
+    double c = confirmed.count() + limit(confirmed, nanos);
+    return c >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) c;
   }
 
   private double limit(Anchor a, long nanos) {

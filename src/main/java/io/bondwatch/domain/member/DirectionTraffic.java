@@ -44,7 +44,12 @@ public final class DirectionTraffic {
     switch (step) {
       case RESET -> {
         resets++;
-        log.info("{}: counter restarted at {} (device re-created)", entity, raw);
+        // a re-created device is news; a driver or file that keeps reading 0 is not, each time
+        if (resets == 1) {
+          log.info("{}: counter restarted at {} (device re-created?)", entity, raw);
+        } else {
+          log.debug("{}: counter restarted at {} (#{})", entity, raw, resets);
+        }
       }
       case WRAP -> {
         wraps++;

@@ -34,12 +34,29 @@ class CounterTrackerTest {
   }
 
   @Test
-  void treatsADropFarFromTheTopAsARestartFromZero() {
+  void treatsADropFarFromTheTopAsARestartAndCountsOnFromIt() {
     t.observe(3_000_000_000L, 0);
 
+    // what the new device counted before its first reading (700) cannot be told from a bad value
     assertThat(t.observe(700, SEC)).isEqualTo(Step.RESET);
     assertThat(t.observe(900, 2 * SEC)).isEqualTo(Step.ADVANCE);
-    assertThat(t.total()).isEqualTo(700);
+    t.observe(1_000, 3 * SEC);
+    assertThat(t.total()).isEqualTo(200);
+  }
+
+  @Test
+  void twoBadSmallReadingsThatAgreeAddOnlyTheStepBetweenThem() {
+    t.observe(7_017_101_725L, 0);
+    t.observe(7_017_110_000L, SEC);
+
+    // a column cut short twice in a row looks like a restarted counter: 17,117,349 and then
+    // 17,130,008 agree, but only their difference may count, never the counter itself
+    t.observe(17_117_349, 2 * SEC);
+    t.observe(17_130_008, 3 * SEC);
+    t.observe(7_017_150_000L, 4 * SEC);
+    t.observe(7_017_160_000L, 5 * SEC);
+
+    assertThat(t.total()).isLessThanOrEqualTo(7_017_160_000L - 7_017_101_725L + 12_659);
   }
 
   @Test
