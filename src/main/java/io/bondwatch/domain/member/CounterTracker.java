@@ -142,7 +142,7 @@ public final class CounterTracker {
         // may be old, and what may be counted from it grows with its age: no more than one step
         // from the confirmed reading, so that going back is never worth more than going on.
         long count = Math.min(add(from.count(), delta), cap(nanos));
-        propose(new Anchor(raw, nanos, Math.max(count, confirmed.count()), Origin.BACK));
+        propose(new Anchor(raw, nanos, count, Origin.BACK));
         step = Step.REVERT;
       }
     }
