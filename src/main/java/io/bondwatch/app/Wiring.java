@@ -18,6 +18,8 @@ import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.pppd.TailerOptions;
 import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.source.probe.Prober;
+import io.bondwatch.time.PeriodicTasks;
+import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
@@ -34,6 +36,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -48,6 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
+  /** A once-a-second task that has not succeeded for this long is reported stuck. */
+  static final Duration STALE_AFTER = Duration.ofSeconds(5);
+
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final BondwatchConfig config;
   private final TimeSource time;
@@ -57,12 +63,15 @@ public final class Wiring implements AutoCloseable {
   private final BondwatchMetrics metrics;
   private final BondView view;
   private final Traffic traffic;
+  private final PeriodicTasks tasks;
+  private final TaskHealth netdevHealth;
+  private final ExecutorService netdevReader;
   private HttpApi http;
   private StateDir stateDir;
   private volatile LineSource pppdSource;
   private volatile boolean ready;
 
-  /** Builds the object graph; nothing runs and nothing needs closing yet. */
+  /** Builds the object graph; nothing runs yet (the reader's thread starts with its first read). */
   private Wiring(BondwatchConfig config, TimeSource time) {
     this.config = config;
     this.time = time;
@@ -71,7 +80,10 @@ public final class Wiring implements AutoCloseable {
       member.addListener(Wiring::logChange);
       members.put(m.name(), member);
     }
-    traffic = new Traffic(config, time);
+    tasks = new PeriodicTasks(time);
+    netdevHealth = tasks.register("netdev", "netdev sampler", STALE_AFTER);
+    netdevReader = Executors.newSingleThreadExecutor(r -> thread(r, "bondwatch-netdev-read"));
+    traffic = new Traffic(config, time, netdevReader, netdevHealth);
     view = new BondView(config, members, traffic, time);
     registry =
         new PrometheusMeterRegistry(
@@ -79,6 +91,7 @@ public final class Wiring implements AutoCloseable {
     registry.config().commonTags("bond", config.bond().name());
     metrics = new BondwatchMetrics(view, BuildInfo.version());
     metrics.bindTo(registry);
+    tasks.onRegister(metrics::bindTask);
   }
 
   /** Starts everything in order; whatever started is on the close stack, even on failure. */
@@ -87,6 +100,7 @@ public final class Wiring implements AutoCloseable {
     // first, so that a second instance on the same directory fails saying so, before anything else
     stateDir = StateDir.lock(config.storage().dir());
     toClose.push(stateDir);
+    toClose.push(netdevReader::shutdownNow);
     ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
     toClose.push(ticker::shutdownNow);
     try {
@@ -96,7 +110,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              () -> notReady().isEmpty());
+              this::notReady);
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
@@ -115,8 +129,10 @@ public final class Wiring implements AutoCloseable {
           });
     }
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
-    ticker.scheduleAtFixedRate(guard("tick", watchdog::tick), 1, 1, TimeUnit.SECONDS);
-    ticker.scheduleAtFixedRate(guard("netdev", traffic::sample), 0, 1, TimeUnit.SECONDS);
+    TaskHealth tick = tasks.register("tick", "clock watchdog", STALE_AFTER);
+    ticker.scheduleAtFixedRate(tick.guard(watchdog::tick, true), 1, 1, TimeUnit.SECONDS);
+    // the sampler reports its own successes: a tick that starts a read has not read anything yet
+    ticker.scheduleAtFixedRate(netdevHealth.guard(traffic::sample, false), 0, 1, TimeUnit.SECONDS);
     ready = true;
   }
 
@@ -147,10 +163,10 @@ public final class Wiring implements AutoCloseable {
    * position once started, so "started" plus their own problems is the whole answer.
    */
   List<String> notReady() {
-    List<String> out = new ArrayList<>();
     if (!ready) {
-      out.add("starting");
+      return List.of("starting");
     }
+    List<String> out = new ArrayList<>(tasks.problems());
     LineSource s = pppdSource;
     if (s != null) {
       out.addAll(s.problems());
@@ -204,26 +220,16 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  /** One exception must not cancel a periodic task for good: log it and carry on. */
-  static Runnable guard(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.error("{}: failed, will run again next period", what, e);
-      }
-    };
-  }
-
   private static Thread thread(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
   }
 
-  /** Runs a task every second on the service's ticker, guarded like every periodic task. */
+  /** Runs a task every second on the service's ticker, guarded and watched like every other. */
   public void every(String what, Runnable task) {
-    ticker.scheduleAtFixedRate(guard(what, task), 1, 1, TimeUnit.SECONDS);
+    TaskHealth health = tasks.register(what.replace(' ', '-'), what, STALE_AFTER);
+    ticker.scheduleAtFixedRate(health.guard(task, true), 1, 1, TimeUnit.SECONDS);
   }
 
   public int httpPort() {

@@ -20,4 +20,12 @@ public record Capacity(Rate down, Rate up) {
         "needs down, up or both (leave capacity out to estimate both)");
     c.throwIfAny();
   }
+
+  /** The larger of the two rates given. */
+  public Rate highest() {
+    if (down == null || up == null) {
+      return down == null ? up : down;
+    }
+    return down.bitsPerSecond() >= up.bitsPerSecond() ? down : up;
+  }
 }

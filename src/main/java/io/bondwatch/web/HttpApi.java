@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ public final class HttpApi implements AutoCloseable {
       int port,
       CollectorRegistry registry,
       Supplier<StatusDocument> status,
-      BooleanSupplier ready)
+      Supplier<List<String>> notReadyBecause)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     executor = Executors.newFixedThreadPool(2, r -> daemon(r, "bondwatch-http"));
@@ -54,8 +54,14 @@ public final class HttpApi implements AutoCloseable {
             guarded(
                 ex,
                 () -> {
-                  boolean ok = ready.getAsBoolean();
-                  send(ex, ok ? 200 : 503, "text/plain", ok ? "ready\n" : "starting\n");
+                  // one line per reason (a task that stopped, a source still starting)
+                  List<String> problems = notReadyBecause.get();
+                  boolean ok = problems.isEmpty();
+                  send(
+                      ex,
+                      ok ? 200 : 503,
+                      "text/plain",
+                      ok ? "ready\n" : String.join("\n", problems) + "\n");
                 }));
     log.info("http: listening on {}:{}", host, port());
   }

@@ -144,6 +144,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsMaxRate() {
+      BondwatchConfig c =
+          valid(
+              MINIMAL.replace(
+                  "interface: eth1,",
+                  "interface: eth1, capacity: { down: 16Mbit, up: 1Mbit }, maxRate: 100Mbit,"));
+      assertThat(c.members().get(0).maxRate()).isEqualTo(Rate.parse("100Mbit"));
+      assertThat(c.members().get(1).maxRate()).isNull();
+    }
+
+    @Test
+    void rejectsAMaxRateOutOfRangeOrBelowTheCapacity() {
+      assertThat(
+              problems(
+                  MINIMAL
+                      .replace("interface: eth1,", "interface: eth1, maxRate: 10kbit,")
+                      .replace(
+                          "interface: eth2,",
+                          "interface: eth2, capacity: { down: 16Mbit }, maxRate: 10Mbit,")))
+          .containsExactly(
+              "members[0].maxRate: '10kbit' must be between 64kbit and 1000Gbit (line 3)",
+              "members[1].maxRate: '10Mbit' is below the configured capacity 16Mbit: traffic at"
+                  + " it would not be counted (line 4)");
+    }
+
+    @Test
     void rejectsNonListMembers() {
       assertThat(problems("bond: { name: mp0 }\nmembers: { name: dsl1 }\n"))
           .containsExactly("members: expected a list, got a mapping (line 2)");

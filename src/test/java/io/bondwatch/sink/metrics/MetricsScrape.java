@@ -1,6 +1,9 @@
 package io.bondwatch.sink.metrics;
 
 import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.time.FakeTimeSource;
+import io.bondwatch.time.PeriodicTasks;
+import io.bondwatch.time.TaskHealth;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -34,6 +37,14 @@ final class MetricsScrape {
     metrics.onLogLine("ignored");
     metrics.onPppdEvent("dsl2", "echo_timeout");
     metrics.tailerMetrics().rotation(io.bondwatch.source.pppd.TailerMetrics.RotationKind.REPLACED);
+    FakeTimeSource clock = new FakeTimeSource();
+    PeriodicTasks tasks = new PeriodicTasks(clock);
+    tasks.onRegister(metrics::bindTask);
+    TaskHealth netdev = tasks.register("netdev", "netdev sampler", Duration.ofSeconds(5));
+    netdev.succeeded();
+    netdev.failed("read of /proc/net/dev hung");
+    clock.advance(Duration.ofSeconds(3));
+    tasks.register("tick", "clock watchdog", Duration.ofSeconds(5));
     return registry.scrape();
   }
 }
