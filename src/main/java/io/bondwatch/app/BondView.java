@@ -94,6 +94,16 @@ final class BondView implements MetricsSource {
   }
 
   @Override
+  public double memberCounterResyncs(String member, Direction direction) {
+    return traffic.member(member, direction).counterResyncs();
+  }
+
+  @Override
+  public double bundleCounterResyncs(Direction direction) {
+    return traffic.bundle(direction).counterResyncs();
+  }
+
+  @Override
   public boolean hasBundle() {
     return traffic.hasBundle();
   }
@@ -123,19 +133,18 @@ final class BondView implements MetricsSource {
   public BondRates bondRates() {
     List<MemberCapacity> caps = new ArrayList<>();
     for (String m : members()) {
+      // NaN while unknown: the bond's rate is then unknown too, not 0
       caps.add(
           new MemberCapacity(
-              m,
-              active(m),
-              orZero(capacity(m, Direction.RECEIVE)),
-              orZero(capacity(m, Direction.TRANSMIT))));
+              m, active(m), capacity(m, Direction.RECEIVE), capacity(m, Direction.TRANSMIT)));
     }
     return model.rates(caps);
   }
 
   /**
-   * The member set with the best modelled goodput among the usable members whose capacity is known
-   * (multilink only: weighted bonds use every usable member); null when there is none.
+   * The member set with the best modelled goodput among the usable members (multilink only:
+   * weighted bonds use every usable member); null when there is none. A member whose capacity is
+   * not known yet is a candidate too: the optimizer judges it by its loss.
    */
   MemberSetChoice recommendation() {
     long now = time.monotonicNanos();
@@ -153,7 +162,7 @@ final class BondView implements MetricsSource {
     for (String m : members()) {
       double down = capacity(m, Direction.RECEIVE);
       double up = capacity(m, Direction.TRANSMIT);
-      if (active(m) && down > 0 && up > 0) {
+      if (active(m)) {
         candidates.add(new MemberQuality(m, down, up, member(m).lossRatio()));
       }
     }
@@ -164,10 +173,6 @@ final class BondView implements MetricsSource {
       return optimizer.evaluate(candidates);
     }
     return optimizer.recommend(candidates);
-  }
-
-  private static double orZero(double v) {
-    return Double.isNaN(v) || v < 0 ? 0 : v;
   }
 
   StatusDocument status() {

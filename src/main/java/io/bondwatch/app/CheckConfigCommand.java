@@ -1,6 +1,8 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.ConfigProblem;
+import io.bondwatch.config.ConfigResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
       "Checks a config file: YAML syntax, every key and value, and the rules between sections.",
       "Exit 0 and a one-line summary on stdout when valid; otherwise exit 2 and one line per "
           + "problem on stderr: key path (0-based list indexes), what is wrong, YAML line.",
+      "Placeholders left in a valid config (documentation addresses such as 192.0.2.1, TODO) "
+          + "are warned about on stderr, one line each; the exit code stays 0.",
       "The actuator, reports, storage, policy.drop and policy.damping sections are checked now "
           + "but only acted on by later versions."
     })
@@ -38,11 +42,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    BondwatchConfig valid = ConfigCli.loadOrReport(config, err);
+    ConfigResult.Valid valid = ConfigCli.loadOrReport(config, err);
     if (valid == null) {
       return INVALID;
     }
-    out.println(summary(config, valid));
+    for (ConfigProblem w : valid.warnings()) {
+      err.println("warning: " + w.render());
+    }
+    err.flush();
+    out.println(summary(config, valid.config()));
     out.flush();
     return 0;
   }

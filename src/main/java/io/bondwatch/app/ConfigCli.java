@@ -1,6 +1,5 @@
 package io.bondwatch.app;
 
-import io.bondwatch.config.BondwatchConfig;
 import io.bondwatch.config.ConfigLoader;
 import io.bondwatch.config.ConfigProblem;
 import io.bondwatch.config.ConfigResult;
@@ -11,11 +10,11 @@ import java.nio.file.Path;
 final class ConfigCli {
   private ConfigCli() {}
 
-  /** The valid config, or null after printing every problem to {@code err}. */
-  static BondwatchConfig loadOrReport(Path file, PrintWriter err) {
+  /** The valid config with its warnings, or null after printing every problem to {@code err}. */
+  static ConfigResult.Valid loadOrReport(Path file, PrintWriter err) {
     ConfigResult result = ConfigLoader.load(file);
     if (result instanceof ConfigResult.Valid valid) {
-      return valid.config();
+      return valid;
     }
     for (ConfigProblem p : result.problems()) {
       err.println(p.render());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,12 +33,14 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Run the real service on two simulated members (no root, no DSL needed).",
-      "dsl1 (5 Mbit/s down) is steady. dsl2 (6 Mbit/s down) loses its link 25 s after start",
-      "for 15 s, then flaps (3 s dead, 4 s alive) from 70 s to 95 s; the script repeats every",
-      "120 s; after 4 s of the long outage its simulated pppd reports an LCP echo failure and",
-      "a new pppd rejoins the bundle when the link is back. Simulated traffic fills both lines.",
-      "Watch http://127.0.0.1:PORT/ (status page),",
-      "/metrics and /api/v1/status."
+      // one string per paragraph: picocli wraps them to the terminal's width
+      "dsl1 (5 Mbit/s down) is steady. dsl2 (6 Mbit/s down) loses its link 25 s after start"
+          + " for 15 s, then flaps (3 s dead, 4 s alive) from 70 s to 95 s; the script repeats"
+          + " every 120 s. After 4 s of the long outage its simulated pppd reports an LCP echo"
+          + " failure, and a new pppd rejoins the bundle when the link is back. Simulated traffic"
+          + " fills both lines.",
+      "Watch http://127.0.0.1:PORT/ (status page), /metrics and /api/v1/status; the URL is"
+          + " printed at start. Stops cleanly on SIGTERM or Ctrl-C."
     })
 public final class DemoCommand implements Callable<Integer> {
   static final double CYCLE_SECONDS = 120;
@@ -54,6 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--port': " + port + " is not a port (0 to 65535)");
+    }
     PrintWriter err = spec.commandLine().getErr();
     Path work = Files.createTempDirectory("bondwatch-demo-");
     work.toFile().deleteOnExit();
@@ -81,12 +89,13 @@ public final class DemoCommand implements Callable<Integer> {
         Map.of("dsl1", DemoCommand::steady, "dsl2", DemoCommand::troubled);
     TimeSource time = TimeSource.SYSTEM;
     long start = time.monotonicNanos();
-    err.println("bondwatch demo: http://127.0.0.1:" + port + "/ (Ctrl-C stops)");
-    err.flush();
     return Service.runUntilStopped(
         err,
         () -> {
           Wiring w = Wiring.start(cfg, time, Probers.simulated(cfg, time, scripts), port);
+          // the bound port: with --port 0 the one the system picked
+          err.println("bondwatch demo: http://127.0.0.1:" + w.httpPort() + "/ (Ctrl-C stops)");
+          err.flush();
           w.every("demo netdev", () -> netdev.writeAt((time.monotonicNanos() - start) / 1e9));
           w.every(
               "demo pppd log",

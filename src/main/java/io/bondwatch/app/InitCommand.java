@@ -3,6 +3,7 @@ package io.bondwatch.app;
 import io.bondwatch.app.init.DefaultRoutes;
 import io.bondwatch.app.init.Discovered;
 import io.bondwatch.app.init.Nexthop;
+import io.bondwatch.app.init.NotMembers;
 import io.bondwatch.app.init.PppdDiscovery;
 import io.bondwatch.app.init.PppdProcess;
 import io.bondwatch.app.init.StarterConfig;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,44 +86,60 @@ public final class InitCommand implements Callable<Integer> {
     PppdDiscovery pppd = new PppdDiscovery(runDir, procDir, peersDir);
     List<PppdProcess> pppds = pppd.discover(known);
     problems.addAll(pppd.problems());
-    List<Nexthop> hops = defaultRoutes(problems);
+    List<Nexthop> hops =
+        ipJson(
+            "default routes",
+            DefaultRoutes::parse,
+            List.of(),
+            problems,
+            "-j",
+            "route",
+            "show",
+            "default");
+    Map<String, String> notMembers =
+        ipJson(
+            "interface kinds", NotMembers::parse, Map.of(), problems, "-j", "-d", "link", "show");
     String log =
         syslogs.stream().filter(Files::isReadable).map(Path::toString).findFirst().orElse(null);
     String yaml =
         StarterConfig.render(
-            new Discovered(interfaces, pppds, hops, procNetDev.toString(), log, problems));
+            new Discovered(
+                interfaces, notMembers, pppds, hops, procNetDev.toString(), log, problems));
     PrintWriter out = spec.commandLine().getOut();
     out.print(yaml);
     out.flush();
     return 0;
   }
 
-  /** Runs {@code ip -j route show default}; a failing or missing ip is a comment, not an error. */
-  private List<Nexthop> defaultRoutes(List<String> problems) {
+  /**
+   * Runs {@code ip ARGS} and parses its JSON; a failing or missing ip is a comment, not an error.
+   */
+  private <T> T ipJson(
+      String what, Function<String, T> parse, T none, List<String> problems, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(ip));
+    cmd.addAll(List.of(args));
+    String shown = "'" + String.join(" ", cmd) + "'";
     try {
-      Process p =
-          new ProcessBuilder(ip, "-j", "route", "show", "default")
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        problems.add("'" + ip + " -j route show default' did not finish in 5 s");
-        return List.of();
+        problems.add(shown + " did not finish in 5 s");
+        return none;
       }
       if (p.exitValue() != 0) {
-        problems.add("'" + ip + " -j route show default' exited " + p.exitValue());
-        return List.of();
+        problems.add(shown + " exited " + p.exitValue());
+        return none;
       }
-      return DefaultRoutes.parse(out);
+      return parse.apply(out);
     } catch (IOException | IllegalArgumentException e) {
-      problems.add("default routes: " + e.getMessage());
-      return List.of();
+      problems.add(what + ": " + e.getMessage());
+      return none;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      problems.add("default routes: interrupted");
-      return List.of();
+      problems.add(what + ": interrupted");
+      return none;
     }
   }
 }

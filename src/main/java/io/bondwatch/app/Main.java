@@ -3,13 +3,17 @@ package io.bondwatch.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: the {@code bondwatch} command line of DESIGN.md 3.1. */
+/** Entry point: the {@code bondwatch} command line (README.md, Commands). */
 @Command(
     name = "bondwatch",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description =
-        "Watches the member links of a bonded router and acts when one dies, degrades or flaps.",
+    description = {
+      "Watches the member links of a bonded router: pings each member through its own interface,"
+          + " follows pppd's log and /proc/net/dev, judges every member up, degraded or down,"
+          + " works out what the bond carries and exports it all to Prometheus and a status page.",
+      "It observes and reports only: it does not change any link yet."
+    },
     subcommands = {
       RunCommand.class,
       DemoCommand.class,

@@ -1,10 +1,14 @@
 package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
+import io.bondwatch.config.ConfigProblem;
+import io.bondwatch.config.ConfigResult;
 import io.bondwatch.time.TimeSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,13 +21,17 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
       "Run the service on real links.",
-      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves",
-      "/metrics, /api/v1/status and the status page on http.listen.",
-      "Stops cleanly on SIGTERM or SIGINT. Exit 2: invalid config; 1: could not start.",
-      "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports;",
-      "the actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
+      // one string per paragraph: picocli wraps them to the terminal's width
+      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves /metrics,"
+          + " /api/v1/status and the status page on http.listen. Placeholders left in the config"
+          + " (see check-config) are logged as warnings at start.",
+      "Stops cleanly on SIGTERM or SIGINT (exit 0); SIGHUP is logged and ignored (no reload"
+          + " yet). Exit 2: invalid config; 1: could not start.",
+      "Not acted on yet (validated only): actuator, policy.drop, policy.damping, reports. The"
+          + " actuator is effectively dry-run: bondwatch observes and reports, it changes nothing."
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(
       names = "--config",
@@ -37,10 +45,14 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    BondwatchConfig cfg = ConfigCli.loadOrReport(config, err);
-    if (cfg == null) {
+    ConfigResult.Valid valid = ConfigCli.loadOrReport(config, err);
+    if (valid == null) {
       return 2;
     }
+    for (ConfigProblem w : valid.warnings()) {
+      log.warn("config {}: {}", config, w.render());
+    }
+    BondwatchConfig cfg = valid.config();
     return Service.runUntilStopped(
         err,
         () ->

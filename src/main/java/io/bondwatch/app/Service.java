@@ -2,11 +2,13 @@ package io.bondwatch.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts a wiring, keeps the process alive until SIGTERM/SIGINT, then closes it in order. */
+/**
+ * Starts a wiring, keeps the process alive until SIGTERM/SIGINT, then closes it in order and
+ * returns 0. SIGHUP is ignored (see {@link StopSignals}).
+ */
 final class Service {
   private static final Logger log = LoggerFactory.getLogger(Service.class);
 
@@ -17,6 +19,8 @@ final class Service {
   }
 
   static int runUntilStopped(PrintWriter err, Starter starter) {
+    // before starting: a signal during start-up must not kill the process with pings running
+    StopSignals signals = StopSignals.install();
     Wiring wiring;
     try {
       wiring = starter.start();
@@ -28,19 +32,29 @@ final class Service {
       err.println("bondwatch: cannot start: " + e);
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("shutting down");
-                  wiring.close();
-                  stopped.countDown();
-                },
-                "bondwatch-shutdown"));
     log.info("bondwatch: running; http on port {}", wiring.httpPort());
+    if (signals == null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(wiring, "shutdown"), "bw-stop"));
+      return awaitForever();
+    }
     try {
-      stopped.await();
+      stop(wiring, signals.await());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop(wiring, "interrupt");
+    }
+    return 0;
+  }
+
+  private static void stop(Wiring wiring, String why) {
+    log.info("shutting down ({})", why);
+    wiring.close();
+    log.info("stopped");
+  }
+
+  private static int awaitForever() {
+    try {
+      Thread.currentThread().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

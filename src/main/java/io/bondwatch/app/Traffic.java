@@ -11,11 +11,13 @@ import io.bondwatch.domain.member.TrafficSettings;
 import io.bondwatch.sink.metrics.MetricsSource.Direction;
 import io.bondwatch.source.netdev.NetDevFile;
 import io.bondwatch.source.netdev.NetDevSampler;
+import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TimeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** The traffic side of the bond: one {@link LinkTraffic} per member device and the bundle. */
 final class Traffic {
@@ -24,33 +26,39 @@ final class Traffic {
   private final NetDevSampler sampler;
   private final TimeSource time;
 
-  Traffic(BondwatchConfig cfg, TimeSource time) {
+  /**
+   * @param reader runs the /proc/net/dev reads, one at a time, off the ticker
+   * @param health the sampler's task health: every completed read or failure is reported there
+   */
+  Traffic(BondwatchConfig cfg, TimeSource time, Executor reader, TaskHealth health) {
     this.time = time;
+    double bundleCeiling = 0;
     for (MemberConfig m : cfg.members()) {
-      members.put(
-          m.name(),
-          new LinkTraffic(
-              m.name(),
-              m.interfaceName(),
-              TrafficSettings.DEFAULT,
-              configured(m, Direction.RECEIVE),
-              configured(m, Direction.TRANSMIT)));
+      TrafficSettings settings =
+          m.maxRate() == null
+              ? TrafficSettings.DEFAULT
+              : TrafficSettings.DEFAULT.withMaxRate(m.maxRate().bytesPerSecond());
+      Capacity down = configured(m, Direction.RECEIVE);
+      Capacity up = configured(m, Direction.TRANSMIT);
+      members.put(m.name(), new LinkTraffic(m.name(), m.interfaceName(), settings, down, up));
+      bundleCeiling += Math.max(settings.ceiling(down), settings.ceiling(up));
     }
     String bundleDev = cfg.bond().interfaceName();
+    // the bundle carries no more than its members together, in either direction
     bundle =
         bundleDev == null
             ? null
             : new LinkTraffic(
                 cfg.bond().name(),
                 bundleDev,
-                TrafficSettings.DEFAULT,
+                TrafficSettings.DEFAULT.withMaxRate(bundleCeiling),
                 Capacity.UNKNOWN,
                 Capacity.UNKNOWN);
     List<LinkTraffic> all = new ArrayList<>(members.values());
     if (bundle != null) {
       all.add(bundle);
     }
-    sampler = new NetDevSampler(NetDevFile.at(cfg.sources().netdev()), time, all);
+    sampler = new NetDevSampler(NetDevFile.at(cfg.sources().netdev()), time, all, reader, health);
   }
 
   private static Capacity configured(MemberConfig m, Direction d) {
@@ -61,7 +69,7 @@ final class Traffic {
     return r == null ? Capacity.UNKNOWN : Capacity.configured(r.bytesPerSecond());
   }
 
-  /** Called once a second; the sampler never throws. */
+  /** Called once a second; starts a read and returns at once. */
   void sample() {
     sampler.sampleOnce();
   }

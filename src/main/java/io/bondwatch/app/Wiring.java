@@ -18,6 +18,8 @@ import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.pppd.TailerOptions;
 import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.source.probe.Prober;
+import io.bondwatch.time.PeriodicTasks;
+import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
@@ -27,13 +29,15 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -48,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class Wiring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
+  /** A once-a-second task that has not succeeded for this long is reported stuck. */
+  static final Duration STALE_AFTER = Duration.ofSeconds(5);
+
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final BondwatchConfig config;
   private final TimeSource time;
@@ -57,10 +64,15 @@ public final class Wiring implements AutoCloseable {
   private final BondwatchMetrics metrics;
   private final BondView view;
   private final Traffic traffic;
+  private final PeriodicTasks tasks;
+  private final TaskHealth netdevHealth;
+  private final ExecutorService netdevReader;
   private HttpApi http;
+  private StateDir stateDir;
+  private volatile LineSource pppdSource;
   private volatile boolean ready;
 
-  /** Builds the object graph; nothing runs and nothing needs closing yet. */
+  /** Builds the object graph; nothing runs yet (the reader's thread starts with its first read). */
   private Wiring(BondwatchConfig config, TimeSource time) {
     this.config = config;
     this.time = time;
@@ -69,7 +81,10 @@ public final class Wiring implements AutoCloseable {
       member.addListener(Wiring::logChange);
       members.put(m.name(), member);
     }
-    traffic = new Traffic(config, time);
+    tasks = new PeriodicTasks(time);
+    netdevHealth = tasks.register("netdev", "netdev sampler", STALE_AFTER);
+    netdevReader = Executors.newSingleThreadExecutor(r -> thread(r, "bondwatch-netdev-read"));
+    traffic = new Traffic(config, time, netdevReader, netdevHealth);
     view = new BondView(config, members, traffic, time);
     registry =
         new PrometheusMeterRegistry(
@@ -77,11 +92,16 @@ public final class Wiring implements AutoCloseable {
     registry.config().commonTags("bond", config.bond().name());
     metrics = new BondwatchMetrics(view, BuildInfo.version());
     metrics.bindTo(registry);
+    tasks.onRegister(metrics::bindTask);
   }
 
   /** Starts everything in order; whatever started is on the close stack, even on failure. */
   private void startAll(Prober probes, int httpPort) throws IOException {
     toClose.push(registry::close);
+    // first, so that a second instance on the same directory fails saying so, before anything else
+    stateDir = StateDir.lock(config.storage().dir());
+    toClose.push(stateDir);
+    toClose.push(netdevReader::shutdownNow);
     ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "bondwatch-tick"));
     toClose.push(ticker::shutdownNow);
     try {
@@ -91,7 +111,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              () -> ready ? Readiness.READY : Readiness.notReady("starting"));
+              () -> Readiness.of(notReady()));
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
@@ -110,8 +130,10 @@ public final class Wiring implements AutoCloseable {
           });
     }
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
-    ticker.scheduleAtFixedRate(guard("tick", watchdog::tick), 1, 1, TimeUnit.SECONDS);
-    ticker.scheduleAtFixedRate(guard("netdev", traffic::sample), 0, 1, TimeUnit.SECONDS);
+    TaskHealth tick = tasks.register("tick", "clock watchdog", STALE_AFTER);
+    ticker.scheduleAtFixedRate(tick.guard(watchdog::tick, true), 1, 1, TimeUnit.SECONDS);
+    // the sampler reports its own successes: a tick that starts a read has not read anything yet
+    ticker.scheduleAtFixedRate(netdevHealth.guard(traffic::sample, false), 0, 1, TimeUnit.SECONDS);
     ready = true;
   }
 
@@ -121,7 +143,7 @@ public final class Wiring implements AutoCloseable {
       log.info("pppd: no sources.pppd configured; members follow probes only");
       return;
     }
-    Path state = stateDir();
+    Path state = stateDir.dir();
     ThreadFactory threads = r -> thread(r, "bondwatch-pppd-log");
     TailerMetrics tm = metrics.tailerMetrics();
     LineSource source =
@@ -134,19 +156,23 @@ public final class Wiring implements AutoCloseable {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }
     toClose.push(source);
+    pppdSource = source;
   }
 
-  private Path stateDir() {
-    Path dir = config.storage().dir();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StartupException("storage.dir " + dir + ": cannot create it: " + reason(e), e);
+  /**
+   * Why the service is not ready, one line each; empty when it is. Sources have their start
+   * position once started, so "started" plus their own problems is the whole answer.
+   */
+  List<String> notReady() {
+    if (!ready) {
+      return List.of("starting");
     }
-    if (!Files.isWritable(dir)) {
-      throw new StartupException("storage.dir " + dir + " is not writable");
+    List<String> out = new ArrayList<>(tasks.problems());
+    LineSource s = pppdSource;
+    if (s != null) {
+      out.addAll(s.problems());
     }
-    return dir;
+    return out;
   }
 
   /** Why a file operation failed, in words: a FileSystemException's message is just the path. */
@@ -195,26 +221,16 @@ public final class Wiring implements AutoCloseable {
     }
   }
 
-  /** One exception must not cancel a periodic task for good: log it and carry on. */
-  static Runnable guard(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.error("{}: failed, will run again next period", what, e);
-      }
-    };
-  }
-
   private static Thread thread(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
   }
 
-  /** Runs a task every second on the service's ticker, guarded like every periodic task. */
+  /** Runs a task every second on the service's ticker, guarded and watched like every other. */
   public void every(String what, Runnable task) {
-    ticker.scheduleAtFixedRate(guard(what, task), 1, 1, TimeUnit.SECONDS);
+    TaskHealth health = tasks.register(what.replace(' ', '-'), what, STALE_AFTER);
+    ticker.scheduleAtFixedRate(health.guard(task, true), 1, 1, TimeUnit.SECONDS);
   }
 
   public int httpPort() {

@@ -51,7 +51,7 @@ final class ActuatorReader {
       return null;
     }
     String name = m.required("name", Parsers::name);
-    String cron = m.required("cron", Parsers::cron);
+    String cron = m.required("cron", Cron::parse);
     ReportPeriod period = m.required("period", Parsers.oneOf(ReportPeriod.class));
     List<ReportFormat> formats =
         m.requiredSection("formats", v -> v.listOfValues(Parsers.oneOf(ReportFormat.class)));

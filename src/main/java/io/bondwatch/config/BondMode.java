@@ -1,8 +1,6 @@
 package io.bondwatch.config;
 
-/**
- * How the bond splits traffic (DESIGN.md section 1); written {@code multilink} or {@code weighted}.
- */
+/** How the bond splits traffic (README.md); written {@code multilink} or {@code weighted}. */
 public enum BondMode {
   /** Multilink PPP: equal fragments per member; effective rate = slowest active x count. */
   MULTILINK,

@@ -3,7 +3,7 @@ package io.bondwatch.config;
 import java.util.List;
 
 /**
- * The whole config file (DESIGN.md 3.2). Each record checks its own values; rules that span
+ * The whole config file (docs/configuration.md). Each record checks its own values; rules that span
  * sections live in {@link ConfigRules}, which {@link ConfigLoader} applies. A config built in code
  * should be passed through {@link ConfigRules#check} too.
  */

@@ -27,16 +27,6 @@ final class Checks {
     }
   }
 
-  void positive(Duration value, String field) {
-    if (present(value, field)) {
-      require(
-          !value.isNegative() && !value.isZero(),
-          field,
-          Durations.format(value),
-          "must be above 0");
-    }
-  }
-
   void atLeast(Duration value, Duration min, String field) {
     if (present(value, field)) {
       require(
@@ -57,12 +47,36 @@ final class Checks {
     }
   }
 
+  /** {@code min <= value <= max}; one message, naming the bound that is crossed. */
+  void within(Duration value, Duration min, Duration max, String field) {
+    atLeast(value, min, field);
+    if (value != null && value.compareTo(min) >= 0) {
+      atMost(value, max, field);
+    }
+  }
+
+  /** A rate, when given, within {@code min..max}. */
+  void within(Rate value, Rate min, Rate max, String field) {
+    if (value != null) {
+      require(
+          value.bitsPerSecond() >= min.bitsPerSecond()
+              && value.bitsPerSecond() <= max.bitsPerSecond(),
+          field,
+          value,
+          "must be between " + min + " and " + max);
+    }
+  }
+
   void between(long value, long min, long max, String field) {
     require(value >= min && value <= max, field, value, "must be between " + min + " and " + max);
   }
 
-  void positive(double value, String field) {
-    require(value > 0 && Double.isFinite(value), field, Numbers.format(value), "must be above 0");
+  void between(double value, double min, double max, String field) {
+    require(
+        value >= min && value <= max,
+        field,
+        Numbers.format(value),
+        "must be between " + Numbers.format(min) + " and " + Numbers.format(max));
   }
 
   void nonEmpty(Collection<?> values, String field) {

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * @param drop {@code actuator.drop}, e.g. {@code [poff, "{member}"]}
  * @param restore {@code actuator.restore}
  * @param weight {@code actuator.weight}; needed by the command actuator in weighted mode only
- * @param timeout {@code actuator.timeout}, default 10s
+ * @param timeout {@code actuator.timeout}, default 10s (100ms..10m)
  */
 public record CommandTemplates(
     List<String> drop, List<String> restore, List<String> weight, Duration timeout) {
+  public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+  public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Set<String> MEMBER_PLACEHOLDERS = Set.of("member", "interface");
   private static final Set<String> WEIGHT_PLACEHOLDERS = Set.of("member", "interface", "weight");
@@ -30,7 +32,7 @@ public record CommandTemplates(
     checkTemplate(c, drop, "drop", MEMBER_PLACEHOLDERS);
     checkTemplate(c, restore, "restore", MEMBER_PLACEHOLDERS);
     checkTemplate(c, weight, "weight", WEIGHT_PLACEHOLDERS);
-    c.positive(timeout, "timeout");
+    c.within(timeout, MIN_TIMEOUT, MAX_TIMEOUT, "timeout");
     c.throwIfAny();
   }
 

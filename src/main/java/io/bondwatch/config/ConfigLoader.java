@@ -1,22 +1,8 @@
 package io.bondwatch.config;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -29,38 +15,16 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
   /** Larger files are not configs; refusing them keeps a wrong --config from eating memory. */
-  static final long MAX_BYTES = 1 << 20;
+  static final long MAX_BYTES = ConfigFile.MAX_BYTES;
 
   private ConfigLoader() {}
 
   public static ConfigResult load(Path file) {
-    String name = file.toString();
-    try {
-      if (Files.isDirectory(file)) {
-        return invalid("cannot read config file " + name + ": it is a directory");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        return invalid("config file " + name + " is larger than 1 MiB; is it the right file?");
-      }
-      return parse(decode(Files.readAllBytes(file), name), name);
-    } catch (NoSuchFileException e) {
-      return invalid("config file " + name + " does not exist");
-    } catch (AccessDeniedException e) {
-      return invalid("cannot read config file " + name + ": permission denied");
-    } catch (CharacterCodingException e) {
-      return invalid("config file " + name + " is not UTF-8 text");
-    } catch (IOException | RuntimeException e) {
-      return invalid("cannot read config file " + name + ": " + e);
+    ConfigFile.Read read = ConfigFile.read(file);
+    if (read instanceof ConfigFile.Failure f) {
+      return new ConfigResult.Invalid(List.of(new ConfigProblem("", f.message(), f.line())));
     }
-  }
-
-  private static String decode(byte[] bytes, String name) throws CharacterCodingException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    return parse(((ConfigFile.Text) read).text(), file.toString());
   }
 
   /** Parses config text; {@code sourceName} names it in whole-file messages. */
@@ -70,16 +34,9 @@ public final class ConfigLoader {
     }
     Node root;
     try {
-      root = new Yaml(loaderOptions()).compose(new StringReader(yaml));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String what = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
-      return new ConfigResult.Invalid(
-          List.of(
-              new ConfigProblem(
-                  "", "YAML syntax error: " + what, mark == null ? 0 : mark.getLine() + 1)));
-    } catch (YAMLException e) {
-      return invalid("YAML error: " + firstLine(e.getMessage()));
+      root = YamlDocument.compose(yaml);
+    } catch (YamlDocument.YamlFailure e) {
+      return new ConfigResult.Invalid(List.of(new ConfigProblem("", e.getMessage(), e.line())));
     }
     if (root == null) {
       return invalid("config file " + sourceName + " is empty (only comments)");
@@ -101,27 +58,15 @@ public final class ConfigLoader {
       }
     }
     if (context.problemCount() == 0) {
-      return new ConfigResult.Valid(config);
+      return new ConfigResult.Valid(config, inFileOrder(context.warnings()));
     }
-    List<ConfigProblem> problems = new java.util.ArrayList<>(context.problems());
-    problems.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: file order
-    return new ConfigResult.Invalid(problems);
+    return new ConfigResult.Invalid(inFileOrder(context.problems()));
   }
 
-  private static LoaderOptions loaderOptions() {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50); // YAML bombs
-    options.setNestingDepthLimit(50);
-    options.setCodePointLimit((int) MAX_BYTES);
-    return options;
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "unknown error";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+  private static List<ConfigProblem> inFileOrder(List<ConfigProblem> found) {
+    List<ConfigProblem> sorted = new java.util.ArrayList<>(found);
+    sorted.sort(Comparator.comparingInt(ConfigProblem::line)); // stable: reading order in a line
+    return sorted;
   }
 
   private static ConfigResult invalid(String message) {

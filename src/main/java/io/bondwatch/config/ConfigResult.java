@@ -13,10 +13,16 @@ public sealed interface ConfigResult permits ConfigResult.Valid, ConfigResult.In
     return this instanceof Valid;
   }
 
-  /** A config that passed every value check and every rule of {@link ConfigRules}. */
-  record Valid(BondwatchConfig config) implements ConfigResult {
+  /**
+   * A config that passed every value check and every rule of {@link ConfigRules}.
+   *
+   * @param warnings values that are valid but probably not meant (placeholders such as
+   *     documentation addresses); the config is usable, the admin should see them
+   */
+  record Valid(BondwatchConfig config, List<ConfigProblem> warnings) implements ConfigResult {
     public Valid {
       Objects.requireNonNull(config, "config");
+      warnings = List.copyOf(warnings);
     }
 
     @Override

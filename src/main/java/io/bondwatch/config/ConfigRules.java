@@ -1,6 +1,5 @@
 package io.bondwatch.config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,30 +9,16 @@ import java.util.function.Function;
 /**
  * Every rule that spans more than one record, in one place. (A record's own invariants, such as
  * {@code sources.pppd} having exactly one of log/journal, are checked by the record.) Problems
- * carry key paths; {@link ConfigLoader} adds the lines.
- *
- * <p>Decisions worth knowing:
- *
- * <ul>
- *   <li>{@code restore.consecutiveOk} must exceed {@code down.consecutiveLost}, the configured
- *       minimum, but not the adaptive ceiling {@code maxConsecutiveLost}: the adaptive threshold
- *       only rises on members with high baseline loss, where demanding an even longer good run
- *       would keep them out almost for good. (The defaults, 10 and 15, rely on this.)
- *   <li>{@code degraded.window} must hold at least {@value #MIN_PROBES_PER_WINDOW} probes, or its
- *       loss figure moves in steps too coarse to compare with a threshold.
- *   <li>Damping must be able to suppress at all: RFC 2439 caps the penalty at {@code reuse *
- *       2^(maxSuppress / halfLife)}, which must exceed {@code suppress}.
- * </ul>
+ * carry key paths; {@link ConfigLoader} adds the lines. The policy's rules are in {@link
+ * PolicyRules}.
  */
 public final class ConfigRules {
-  static final int MIN_PROBES_PER_WINDOW = 10;
-
   private ConfigRules() {}
 
   public static List<ConfigProblem> check(BondwatchConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
     members(config, problems);
-    policy(config, problems);
+    PolicyRules.check(config, problems);
     actuator(config, problems);
     unique(config.reports(), ReportConfig::name, "reports", "name", problems);
     return List.copyOf(problems);
@@ -76,68 +61,6 @@ public final class ConfigRules {
                     + i
                     + "].interface; the bond interface is the bundle (e.g. ppp0)"));
       }
-    }
-  }
-
-  private static void policy(BondwatchConfig config, List<ConfigProblem> problems) {
-    PolicyConfig p = config.policy();
-    if (p.restore().consecutiveOk() <= p.down().consecutiveLost()) {
-      problems.add(
-          problem(
-              "policy.restore.consecutiveOk",
-              p.restore().consecutiveOk()
-                  + " must be greater than policy.down.consecutiveLost ("
-                  + p.down().consecutiveLost()
-                  + "), so that a member stays good longer before it is restored than it takes to call it down"));
-    }
-    if (p.degraded().loss().value() >= p.drop().loss().value()) {
-      problems.add(
-          problem(
-              "policy.degraded.loss",
-              p.degraded().loss() + " must be below policy.drop.loss (" + p.drop().loss() + ")"));
-    }
-    if (p.degraded().rtt().compareTo(p.drop().rtt()) >= 0) {
-      problems.add(
-          problem(
-              "policy.degraded.rtt",
-              Durations.format(p.degraded().rtt())
-                  + " must be below policy.drop.rtt ("
-                  + Durations.format(p.drop().rtt())
-                  + ")"));
-    }
-    Duration minWindow = config.probe().interval().multipliedBy(MIN_PROBES_PER_WINDOW);
-    if (p.degraded().window().compareTo(minWindow) < 0) {
-      problems.add(
-          problem(
-              "policy.degraded.window",
-              Durations.format(p.degraded().window())
-                  + " must hold at least "
-                  + MIN_PROBES_PER_WINDOW
-                  + " probes at probe.interval "
-                  + Durations.format(config.probe().interval())
-                  + ": make it at least "
-                  + Durations.format(minWindow)));
-    }
-    damping(p.damping(), problems);
-  }
-
-  private static void damping(DampingPolicy d, List<ConfigProblem> problems) {
-    if (d.reuse() >= d.suppress()) {
-      problems.add(
-          problem(
-              "policy.damping.reuse",
-              Numbers.format(d.reuse())
-                  + " must be below policy.damping.suppress ("
-                  + Numbers.format(d.suppress())
-                  + ")"));
-    } else if (d.ceiling() <= d.suppress()) {
-      problems.add(
-          problem(
-              "policy.damping.suppress",
-              Numbers.format(d.suppress())
-                  + " can never be reached: the penalty is capped at reuse x 2^(maxSuppress/halfLife) = "
-                  + Numbers.format(Math.floor(d.ceiling()))
-                  + "; raise maxSuppress or lower suppress"));
     }
   }
 
@@ -208,7 +131,7 @@ public final class ConfigRules {
     }
   }
 
-  private static ConfigProblem problem(String path, String message) {
+  static ConfigProblem problem(String path, String message) {
     return new ConfigProblem(path, message, 0);
   }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * issue.
  *
  * @param loss default 20%
- * @param rtt default 500ms
+ * @param rtt default 500ms (1ms..1m)
  */
 public record DropPolicy(Ratio loss, Duration rtt) {
   public DropPolicy {
@@ -16,7 +16,7 @@ public record DropPolicy(Ratio loss, Duration rtt) {
     if (c.present(loss, "loss")) {
       c.require(loss.value() > 0, "loss", loss, "must be above 0%");
     }
-    c.positive(rtt, "rtt");
+    c.within(rtt, DegradedPolicy.MIN_RTT, DegradedPolicy.MAX_RTT, "rtt");
     c.throwIfAny();
   }
 

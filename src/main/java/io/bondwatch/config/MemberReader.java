@@ -5,7 +5,7 @@ final class MemberReader {
   private MemberReader() {}
 
   static MemberConfig member(YamlValue value) {
-    YamlMap m = value.map("name", "interface", "capacity", "probe", "pppd", "route");
+    YamlMap m = value.map("name", "interface", "capacity", "probe", "pppd", "route", "maxRate");
     if (m == null) {
       return null;
     }
@@ -15,7 +15,8 @@ final class MemberReader {
     MemberProbe probe = m.requiredSection("probe", v -> probe(v, iface));
     PppdMatch pppd = m.section("pppd", MemberReader::pppd, null);
     RouteConfig route = m.section("route", MemberReader::route, null);
-    return m.build(() -> new MemberConfig(name, iface, capacity, probe, pppd, route));
+    Rate maxRate = m.get("maxRate", Rate::parse, null);
+    return m.build(() -> new MemberConfig(name, iface, capacity, probe, pppd, route, maxRate));
   }
 
   private static Capacity capacity(YamlValue value) {

@@ -1,12 +1,11 @@
 package io.bondwatch.config;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.quartz.CronExpression;
 
 /** The {@link ValueParser}s for the plain scalar kinds of the config. */
 final class Parsers {
@@ -28,18 +27,25 @@ final class Parsers {
     return text.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
   }
 
-  /** A Linux network interface name, as the kernel's dev_valid_name accepts it. */
+  /**
+   * A Linux network interface name: what the kernel's {@code dev_valid_name} accepts (at most 15
+   * bytes, no '/', ':' or white space, not "." or ".."), and no leading '-', which ping and ip
+   * would read as an option ({@code ping -I -I}).
+   */
   static String interfaceName(String text) {
     if (!isInterfaceName(text)) {
       throw new IllegalArgumentException(
-          "is not a valid interface name (1-15 characters, no '/', ':' or white space)");
+          "is not a valid interface name (1-15 bytes, no '/', ':' or white space, not starting"
+              + " with '-', not '.' or '..')");
     }
     return text;
   }
 
   static boolean isInterfaceName(String text) {
-    return text.length() >= 1
-        && text.length() <= 15
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    return bytes >= 1
+        && bytes <= 15
+        && !text.startsWith("-")
         && !text.equals(".")
         && !text.equals("..")
         && text.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c) || c < 32);
@@ -87,22 +93,6 @@ final class Parsers {
       throw new IllegalArgumentException("must not be empty");
     }
     return text;
-  }
-
-  /** A Quartz cron expression: 6 or 7 fields, seconds first ({@code 0 5 0 * * ?}). */
-  static String cron(String text) {
-    int fields = text.strip().split("\\s+").length;
-    if (fields == 5) {
-      throw new IllegalArgumentException(
-          "has 5 fields; Quartz cron needs 6 or 7, seconds first (e.g. '0 5 0 * * ?' for 00:05 daily)");
-    }
-    try {
-      CronExpression.validateExpression(text);
-      return text;
-    } catch (ParseException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "is not a valid Quartz cron expression: " + e.getMessage());
-    }
   }
 
   /** An enum written in lower case with '-' for '_': {@code dry-run} for {@code DRY_RUN}. */

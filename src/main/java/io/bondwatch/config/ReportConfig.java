@@ -15,11 +15,7 @@ public record ReportConfig(
   public ReportConfig {
     Checks c = new Checks();
     c.matches(name, Parsers::isName, "name", "is not a valid name");
-    c.matches(
-        cron,
-        org.quartz.CronExpression::isValidExpression,
-        "cron",
-        "is not a valid Quartz cron expression");
+    c.matches(cron, Cron::isValid, "cron", "is not a valid Quartz cron expression");
     c.present(period, "period");
     c.nonEmpty(formats, "formats");
     if (formats != null) {

@@ -35,6 +35,7 @@ final class YamlMap {
       String key = scalar.getValue();
       // a stray key may hold anything, newlines too; keep the path to one readable line
       String path = child(key.matches("[A-Za-z0-9_-]{1,40}") ? key : YamlValue.quote(key));
+      self.context().checkTag(keyNode, path, keyLine);
       if (keyLines.containsKey(key)) {
         report(path, "duplicate key (first at line " + keyLines.get(key) + ")", keyLine);
       } else if (key.equals("<<")) {

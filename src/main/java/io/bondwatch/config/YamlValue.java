@@ -26,6 +26,7 @@ final class YamlValue {
     this.path = path;
     this.context = context;
     context.recordLine(path, line());
+    context.checkTag(node, path, line());
   }
 
   String path() {
@@ -122,7 +123,9 @@ final class YamlValue {
       return null;
     }
     try {
-      return parser.parse(text);
+      T value = parser.parse(text);
+      Placeholders.warning(text).ifPresent(w -> context.warn(path, quote(text) + " " + w, line()));
+      return value;
     } catch (IllegalArgumentException e) {
       problem(quote(text) + " " + e.getMessage());
       return null;

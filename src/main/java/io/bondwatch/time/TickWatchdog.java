@@ -38,14 +38,14 @@ public final class TickWatchdog {
     if (Math.abs(wallMillis - monoMillis) > tolerance.toMillis()) {
       v = wallMillis < monoMillis ? Verdict.WALL_JUMPED_BACK : Verdict.WALL_JUMPED_FORWARD;
       log.warn(
-          "clock: wall time moved {} ms while {} ms passed; timestamps jump, windows do not",
-          wallMillis,
-          monoMillis);
+          "clock: wall time moved {} while {} passed; timestamps jump, windows do not",
+          Durations.human(Duration.ofMillis(wallMillis)),
+          Durations.human(Duration.ofMillis(monoMillis)));
     } else if (monoMillis > period.toMillis() + tolerance.toMillis()) {
       v = Verdict.LATE;
       log.warn(
-          "clock: tick came {} ms late (process stalled or suspended?)",
-          monoMillis - period.toMillis());
+          "clock: tick came {} late (process stalled or suspended?)",
+          Durations.human(Duration.ofMillis(monoMillis - period.toMillis())));
     }
     return v;
   }

@@ -163,9 +163,10 @@ public final class HttpApi implements AutoCloseable {
       ex.send(200, Exchange.TEXT, READY);
       return;
     }
+    // one reason a line (a task that stopped, a source still starting)
     StringBuilder body = new StringBuilder();
     for (String p : r.problems()) {
-      body.append("not ready: ").append(p.replace('\n', ' ')).append('\n');
+      body.append(p.replace('\n', ' ')).append('\n');
     }
     ex.text(503, body.toString());
   }

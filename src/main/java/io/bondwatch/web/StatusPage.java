@@ -70,7 +70,8 @@ final class StatusPage {
 
   private static String mbit(Double bytesPerSecond) {
     if (bytesPerSecond == null || bytesPerSecond.isNaN()) {
-      return "?";
+      // a capacity neither configured nor estimated yet: unknown, never 0
+      return "unknown";
     }
     return String.format(Locale.ROOT, "%.3f Mbit/s", bytesPerSecond * 8 / 1e6);
   }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -27,7 +28,9 @@ class CheckConfigCommandTest {
 
   @Test
   void validConfigExitsZeroWithOneLineSummary() throws IOException {
-    Path file = Files.writeString(dir.resolve("bw.yml"), ConfigYamlSamples.MINIMAL);
+    String yaml =
+        ConfigYamlSamples.MINIMAL.replace("192.0.2.1", "10.0.0.1").replace("198.51.100.1", "gw2");
+    Path file = Files.writeString(dir.resolve("bw.yml"), yaml);
     assertThat(run("--config", file.toString())).isZero();
     assertThat(out.toString())
         .isEqualTo(
@@ -36,6 +39,21 @@ class CheckConfigCommandTest {
                 + ": 2 members (dsl1 on eth1, dsl2 on eth2), bond mp0 (multilink), actuator dry-run, 0 reports"
                 + System.lineSeparator());
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void placeholdersAreWarnedAboutOneLineEachAndTheExitStaysZero() throws IOException {
+    Path file = Files.writeString(dir.resolve("bw.yml"), ConfigYamlSamples.MINIMAL);
+    assertThat(run("--config", file.toString())).isZero();
+    assertThat(out.toString()).startsWith("ok: ");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "warning: members[0].probe.target: '192.0.2.1' is a documentation address"
+                + " (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) that nothing"
+                + " answers; replace it with a real one (line 3)",
+            "warning: members[1].probe.target: '198.51.100.1' is a documentation address"
+                + " (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) that nothing"
+                + " answers; replace it with a real one (line 4)");
   }
 
   @Test
@@ -58,6 +76,23 @@ class CheckConfigCommandTest {
       err.getBuffer().setLength(0);
       assertThat(run("--config", file.toString())).isEqualTo(2);
       assertThat(err.toString().lines()).singleElement().asString().contains(file.toString());
+    }
+  }
+
+  // A guard against a hang, not a performance figure: a FIFO used to block in open() for good.
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAndAnEndlessDeviceExitTwoWithOneLine() throws Exception {
+    Path fifo = dir.resolve("fifo.yml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor())
+        .isZero();
+    for (Path file : new Path[] {fifo, Path.of("/dev/zero")}) {
+      err.getBuffer().setLength(0);
+      assertThat(run("--config", file.toString())).isEqualTo(2);
+      assertThat(err.toString().lines())
+          .singleElement()
+          .asString()
+          .startsWith("config file " + file + " is not a regular file");
     }
   }
 

@@ -37,7 +37,8 @@ class DemoServiceTest {
   @BeforeEach
   void start() throws Exception {
     Files.writeString(
-        dir.resolve("net-dev"), "Inter-| Receive | Transmit\n face |bytes packets|bytes packets\n");
+        dir.resolve("net-dev"),
+        "Inter-| Receive | Transmit\n face |bytes packets|bytes packets\n    lo: 0 0 0 0\n");
     Files.writeString(dir.resolve("messages"), "");
     BondwatchConfig cfg =
         DemoCommand.demoConfig(

@@ -49,15 +49,55 @@ class InitCommandTest {
     Files.writeString(proc.resolve("1202/cmdline"), "/usr/sbin/pppd\0call\0dsl2\0");
     Path peers = Files.createDirectories(dir.resolve("peers"));
     Files.writeString(peers.resolve("dsl2"), "# second line\nplugin rp-pppoe.so eth2\nmultilink\n");
-    Path ip = dir.resolve("ip");
-    Files.writeString(ip, "#!/bin/sh\ncat <<'X'\n" + routesJson + "\nX\n");
-    Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwx------"));
+    Path ip = ip(dir, routesJson, "[]");
     Path log = Files.writeString(dir.resolve("messages"), "");
     List<String> args = new ArrayList<>();
     args.addAll(List.of("--proc-net-dev", dir.resolve("dev").toString()));
     args.addAll(List.of("--run-dir", run.toString(), "--proc", proc.toString()));
     args.addAll(List.of("--peers-dir", peers.toString(), "--ip", ip.toString()));
     args.addAll(List.of("--syslog", dir.resolve("none") + "," + log));
+    return args;
+  }
+
+  /** A stand-in for ip: {@code ip -j route ...} and {@code ip -j -d link ...} print the JSON. */
+  static Path ip(Path dir, String routesJson, String linksJson) throws IOException {
+    Path ip = dir.resolve("ip");
+    Files.writeString(
+        ip,
+        "#!/bin/sh\ncase \"$*\" in\n*route*) cat <<'X'\n"
+            + routesJson
+            + "\nX\n;;\n*link*) cat <<'X'\n"
+            + linksJson
+            + "\nX\n;;\nesac\n");
+    Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwx------"));
+    return ip;
+  }
+
+  /**
+   * A host without pppd: eth0 and eth1 could be uplinks; br0 is a bridge with eth2 as its port,
+   * veth1 a container's link.
+   */
+  static List<String> hostWithoutPppd(Path dir, String routesJson) throws IOException {
+    List<String> args = hostWithTwoPppds(dir, routesJson);
+    set(args, "--run-dir", dir.resolve("empty").toString());
+    Files.writeString(
+        dir.resolve("dev"),
+        NETDEV.lines().limit(3).map(l -> l + "\n").reduce("", String::concat)
+            + "  eth0: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+            + "  eth1: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+            + "   br0: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+            + "  eth2: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n"
+            + " veth1: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n");
+    ip(
+        dir,
+        routesJson,
+        "[{\"ifname\":\"lo\",\"link_type\":\"loopback\"},"
+            + "{\"ifname\":\"eth0\",\"link_type\":\"ether\"},"
+            + "{\"ifname\":\"eth1\",\"link_type\":\"ether\"},"
+            + "{\"ifname\":\"br0\",\"link_type\":\"ether\",\"linkinfo\":{\"info_kind\":\"bridge\"}},"
+            + "{\"ifname\":\"eth2\",\"link_type\":\"ether\",\"master\":\"br0\","
+            + "\"linkinfo\":{\"info_slave_kind\":\"bridge\"}},"
+            + "{\"ifname\":\"veth1\",\"link_type\":\"ether\",\"linkinfo\":{\"info_kind\":\"veth\"}}]");
     return args;
   }
 
@@ -117,14 +157,48 @@ class InitCommandTest {
   }
 
   @Test
-  void marksNoRealGatewayAsATodoEvenWhenItEqualsThePlaceholder() throws IOException {
+  void withoutMultipathRouteWritesEveryInterfaceThatCanBeAnUplink() throws IOException {
+    String routes = "[{\"dst\":\"default\",\"gateway\":\"10.1.1.1\",\"dev\":\"eth1\"}]";
+    String text = run(hostWithoutPppd(dir, routes));
+
+    JsonNode c = yaml(text);
+    assertThat(c.at("/members").size()).isEqualTo(2);
+    assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/0/probe/target").asText()).isEqualTo("10.1.1.1");
+    assertThat(c.at("/members/1/interface").asText()).isEqualTo("eth0");
+    assertThat(c.at("/members/1/probe/target").asText()).isEqualTo("192.0.2.1");
+    assertThat(text)
+        .contains(
+            "# Not members (cannot carry a WAN link): br0 (bridge), eth2 (a port of bridge br0),"
+                + " veth1 (veth)")
+        .contains("# TODO: delete if eth0 is not a bonded link");
+  }
+
+  @Test
+  void withoutAnyDefaultRouteEveryCandidateGetsAPlaceholderTarget() throws IOException {
+    JsonNode c = yaml(run(hostWithoutPppd(dir, "[]")));
+
+    assertThat(c.at("/members").size()).isEqualTo(2);
+    assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth0");
+    assertThat(c.at("/members/1/interface").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/1/probe/target").asText()).isEqualTo("192.0.2.1");
+  }
+
+  @Test
+  void marksARealGatewayAsSuchEvenWhenItEqualsThePlaceholder() throws IOException {
     List<String> args =
-        hostWithTwoPppds(dir, "[{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth1\"}]");
-    set(args, "--run-dir", dir.resolve("empty").toString());
+        hostWithoutPppd(dir, "[{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth1\"}]");
 
     String text = run(args);
 
-    assertThat(text).doesNotContain("TODO: an address").contains("the default-route gateway");
+    assertThat(text.lines().filter(l -> l.contains("interface: \"eth1\" }")))
+        .singleElement()
+        .asString()
+        .endsWith("# the default-route gateway on this device");
+    assertThat(text.lines().filter(l -> l.contains("interface: \"eth0\" }")))
+        .singleElement()
+        .asString()
+        .contains("TODO: an address");
   }
 
   @Test

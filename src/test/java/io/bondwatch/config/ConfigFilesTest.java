@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ConfigLoader#load} on real files: each whole-file failure is one clear line. */
@@ -40,13 +41,42 @@ class ConfigFilesTest {
   }
 
   @Test
-  void notUtf8() throws IOException {
+  void notUtf8NamesTheLineOfTheFirstBadByte() throws IOException {
     Path file =
         Files.write(
             dir.resolve("latin1.yml"),
-            "bond: { name: m\u00e4 }".getBytes(StandardCharsets.ISO_8859_1));
+            "# config\nbond: { name: m\u00e4 }".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(renderedProblems(file))
-        .containsExactly("config file " + file + " is not UTF-8 text");
+        .containsExactly("config file " + file + " is not UTF-8 text (line 2)");
+  }
+
+  // A guard against a hang, not a performance figure: a FIFO used to block in open() for good.
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoIsRefusedUpFrontWithoutOpeningIt() throws Exception {
+    Path fifo = dir.resolve("bondwatch.yml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThat(renderedProblems(fifo))
+        .containsExactly(
+            "config file "
+                + fifo
+                + " is not a regular file (a device, FIFO or socket); give the YAML file itself");
+  }
+
+  @Test
+  void anEndlessDeviceIsRefusedAlsoThroughALink() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("zero.yml"), Path.of("/dev/zero"));
+    for (Path file : new Path[] {Path.of("/dev/zero"), link}) {
+      assertThat(renderedProblems(file))
+          .singleElement()
+          .asString()
+          .isEqualTo(
+              "config file "
+                  + file
+                  + " is not a regular file (a device, FIFO or socket); give the YAML file"
+                  + " itself");
+    }
   }
 
   @Test

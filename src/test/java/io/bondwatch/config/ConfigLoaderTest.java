@@ -5,6 +5,7 @@ import static io.bondwatch.config.ConfigYaml.problems;
 import static io.bondwatch.config.ConfigYaml.problemsWith;
 import static io.bondwatch.config.ConfigYaml.valid;
 import static io.bondwatch.config.ConfigYaml.validWith;
+import static io.bondwatch.config.ConfigYaml.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -134,12 +135,38 @@ class ConfigLoaderTest {
       assertThat(found)
           .containsExactly(
               "members[0].name: 'dsl 1' is not a valid name (1-32 characters: letters, digits, '_', '.', '-', starting with a letter or digit) (line 3)",
-              "members[0].interface: 'eth1/x' is not a valid interface name (1-15 characters, no '/', ':' or white space) (line 4)",
+              "members[0].interface: 'eth1/x' is not a valid interface name (1-15 bytes, no '/', ':' or white space, not starting with '-', not '.' or '..') (line 4)",
               "members[0].capacity.down: '5mbit' has unit 'mbit'; units are case-sensitive (bit or B tells bits from bytes): did you mean 'Mbit'? (line 5)",
               "members[0].capacity.up: '800Kb' has ambiguous unit 'Kb'; write kbit (bits) or kB (bytes) per second (line 5)",
               "members[1].probe: is required but missing (line 7)",
               "members[1].capacity: needs down, up or both (leave capacity out to estimate both) (line 9)",
               "members[1].pppd: needs at least one of device, ifname, linkname (line 10)");
+    }
+
+    @Test
+    void readsMaxRate() {
+      BondwatchConfig c =
+          valid(
+              MINIMAL.replace(
+                  "interface: eth1,",
+                  "interface: eth1, capacity: { down: 16Mbit, up: 1Mbit }, maxRate: 100Mbit,"));
+      assertThat(c.members().get(0).maxRate()).isEqualTo(Rate.parse("100Mbit"));
+      assertThat(c.members().get(1).maxRate()).isNull();
+    }
+
+    @Test
+    void rejectsAMaxRateOutOfRangeOrBelowTheCapacity() {
+      assertThat(
+              problems(
+                  MINIMAL
+                      .replace("interface: eth1,", "interface: eth1, maxRate: 10kbit,")
+                      .replace(
+                          "interface: eth2,",
+                          "interface: eth2, capacity: { down: 16Mbit }, maxRate: 10Mbit,")))
+          .containsExactly(
+              "members[0].maxRate: '10kbit' must be between 64kbit and 1000Gbit (line 3)",
+              "members[1].maxRate: '10Mbit' is below the configured capacity 16Mbit: traffic at"
+                  + " it would not be counted (line 4)");
     }
 
     @Test
@@ -268,7 +295,7 @@ class ConfigLoaderTest {
           .containsExactly(
               "policy.down.consecutiveLost: '0' must be between 1 and 1000 (line 6)",
               "policy.degraded.loss: '0%' must be above 0% (line 7)",
-              "policy.damping.halfLife: '0m' must be above 0 (line 8)");
+              "policy.damping.halfLife: '0m' must be at least 1s (line 8)");
     }
 
     @Test
@@ -276,6 +303,169 @@ class ConfigLoaderTest {
       assertThat(problemsWith("policy:\n  down: { consecutiveLost: 20 }\n"))
           .containsExactly(
               "policy.down.maxConsecutiveLost: the default 15 must be between consecutiveLost (20) and 1000 (line 6)");
+    }
+  }
+
+  @Nested
+  class Ranges {
+    @Test
+    void refusesDurationsTooFineOrTooLongToMeanAnything() {
+      assertThat(
+              problemsWith(
+                  """
+                  policy:
+                    damping: { halfLife: 0.000001ms, maxSuppress: 25h }
+                    degraded: { window: 2000000h, rtt: 0.5ms }
+                    down: { baselineWindow: 30s }
+                  actuator: { timeout: 11m }
+                  """))
+          .containsExactly(
+              "policy.damping.halfLife: '0.000001ms' must be at least 1s (line 6)",
+              "policy.damping.maxSuppress: '25h' must be at most 24h (line 6)",
+              "policy.degraded.rtt: '0.5ms' must be at least 1ms (line 7)",
+              "policy.degraded.window: '2000000h' must be at most 1h (line 7)",
+              "policy.down.baselineWindow: '30s' must be at least 1m (line 8)",
+              "actuator.timeout: '11m' must be at most 10m (line 9)");
+    }
+
+    @Test
+    void refusesDampingFiguresOutsideTheirRange() {
+      assertThat(problemsWith("policy:\n  damping: { penalty: 0.5, suppress: 2000000 }\n"))
+          .containsExactly(
+              "policy.damping.penalty: '0.5' must be between 1 and 100000 (line 6)",
+              "policy.damping.suppress: '2000000' must be between 1 and 1000000 (line 6)");
+    }
+
+    @Test
+    void refusesCapacitiesThatAreUnitTypos() {
+      assertThat(
+              problems(
+                  MINIMAL.replace(
+                      "interface: eth1,", "interface: eth1, capacity: { down: 5bit, up: 50GB },")))
+          .containsExactly(
+              "members[0].capacity.down: '5bit' must be between 1kbit and 100Gbit (line 3)",
+              "members[0].capacity.up: '50GB' must be between 1kbit and 100Gbit (line 3)");
+    }
+
+    @Test
+    void acceptsEveryBoundItself() {
+      BondwatchConfig c =
+          validWith(
+              """
+              probe: { interval: 10ms }
+              policy:
+                damping: { halfLife: 1s, maxSuppress: 24h, penalty: 1, suppress: 1000000, reuse: 1 }
+                degraded: { window: 1s, rtt: 1ms }
+                drop: { rtt: 1m }
+                down: { baselineWindow: 24h }
+              actuator: { timeout: 100ms }
+              """);
+      assertThat(c.policy().damping().halfLife()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(c.policy().down().baselineWindow()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void refusesAWindowOfMoreProbesThanMemoryShouldHold() {
+      assertThat(problemsWith("probe: { interval: 10ms }\npolicy:\n  degraded: { window: 1h }\n"))
+          .containsExactly(
+              "policy.degraded.window: 1h would hold 360000 probes at probe.interval 10ms; each is"
+                  + " kept in memory, so at most 100000: shorten the window or probe less often"
+                  + " (line 7)");
+    }
+
+    @Test
+    void refusesCronFieldsOutsideTheirRangeAndDatesThatNeverCome() {
+      String report = "reports:\n  - { name: r, cron: \"%s\", period: day, formats: [csv] }\n";
+      assertThat(problemsWith(report.formatted("99 99 99 * * ?")))
+          .containsExactly(
+              "reports[0].cron: '99 99 99 * * ?' has second 99; it must be between 0 and 59 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 5,99 * * ?")))
+          .containsExactly(
+              "reports[0].cron: '0 0 5,99 * * ?' has hour 99; it must be between 0 and 23 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 0 ? 99 MON")))
+          .containsExactly(
+              "reports[0].cron: '0 0 0 ? 99 MON' has month 99; it must be between 1 and 12 (line 6)");
+      assertThat(problemsWith(report.formatted("0 0 0 31 2 ?")))
+          .containsExactly(
+              "reports[0].cron: '0 0 0 31 2 ?' never fires: no date matches it (line 6)");
+    }
+
+    @Test
+    void acceptsCronStepsNthWeekdaysAndOffsets() {
+      for (String cron :
+          new String[] {"0 0/15 * * * ?", "0 0 8 ? * 6#5", "0 0 0 L-3 * ?", "0 0 0 15W * ? 2099"}) {
+        assertThat(
+                validWith(
+                        "reports:\n  - { name: r, cron: \""
+                            + cron
+                            + "\", period: day, formats: [csv] }\n")
+                    .reports())
+            .as(cron)
+            .hasSize(1);
+      }
+    }
+
+    @Test
+    void interfaceNamesFollowLinuxRulesAndCannotPassForAnOption() {
+      assertThat(
+              problems(
+                  MINIMAL
+                      .replace("target: 192.0.2.1 }", "target: 192.0.2.1, interface: \"-I\" }")
+                      .replace("interface: eth2", "interface: \"wän-ünderläng\"")))
+          .containsExactly(
+              "members[0].probe.interface: '-I' is not a valid interface name (1-15 bytes, no '/',"
+                  + " ':' or white space, not starting with '-', not '.' or '..') (line 3)",
+              "members[1].interface: 'wän-ünderläng' is not a valid interface name (1-15 bytes, no"
+                  + " '/', ':' or white space, not starting with '-', not '.' or '..') (line 4)");
+      assertThat(valid(MINIMAL.replace("interface: eth2", "interface: pppoe-wan1.100")).members())
+          .extracting(MemberConfig::interfaceName)
+          .containsExactly("eth1", "pppoe-wan1.100");
+    }
+  }
+
+  @Nested
+  class Warnings {
+    private static final String DOC =
+        "is a documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,"
+            + " 2001:db8::/32) that nothing answers; replace it with a real one";
+
+    @Test
+    void documentationAddressesAreWarnedAboutWithPathAndLine() {
+      assertThat(
+              warnings(
+                  MINIMAL
+                      .replace("198.51.100.1", "2001:DB8:0:0::7")
+                      .replace("target: 192.0.2.1 }", "target: 10.0.0.1 }")
+                      .replace("eth2,", "eth2, route: { via: 203.0.113.9, dev: eth2 },")))
+          .containsExactly(
+              "members[1].probe.target: '2001:DB8:0:0::7' " + DOC + " (line 4)",
+              "members[1].route.via: '203.0.113.9' " + DOC + " (line 4)");
+    }
+
+    @Test
+    void todoPlaceholdersAreWarnedAbout() {
+      assertThat(warnings(MINIMAL.replace("target: 192.0.2.1", "target: TODO")))
+          .first()
+          .isEqualTo(
+              "members[0].probe.target: 'TODO' looks like a TODO placeholder; replace it with the"
+                  + " real value (line 3)");
+    }
+
+    @Test
+    void realAddressesAndNamesGiveNoWarning() {
+      assertThat(
+              warnings(
+                  MINIMAL
+                      .replace("192.0.2.1", "192.0.3.1")
+                      .replace("198.51.100.1", "2001:db9::1")
+                      .replace("name: dsl1", "name: todolist")))
+          .isEmpty();
+    }
+
+    @Test
+    void aValidConfigWithPlaceholdersIsStillValid() {
+      assertThat(ConfigLoader.parse(MINIMAL, "test.yml").isValid()).isTrue();
+      assertThat(warnings(MINIMAL)).hasSize(2);
     }
   }
 
@@ -474,6 +664,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unknownYamlTagsAreErrorsNotSilentlyDropped() {
+      assertThat(problems(MINIMAL.replace("bond: { name: mp0 }", "bond: !foo { name: mp0 }")))
+          .containsExactly(
+              "bond: has YAML tag '!foo', which bondwatch does not read; remove it (plain values"
+                  + " only) (line 1)");
+      assertThat(problemsWith("probe: { interval: !!binary 1s }\n"))
+          .containsExactly(
+              "probe.interval: has YAML tag '!!binary', which bondwatch does not read; remove it"
+                  + " (plain values only) (line 5)");
+      assertThat(problemsWith("probe: { !local interval: 1s }\n"))
+          .singleElement()
+          .asString()
+          .startsWith("probe.interval: has YAML tag '!local'");
+    }
+
+    @Test
+    void plainTagsAreAccepted() {
+      assertThat(validWith("probe: !!map { interval: !!str 1s }\n").probe().interval())
+          .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aTagOnAnAliasedNodeIsReportedOnce() {
+      assertThat(problemsWith("probe: &p !foo { interval: 1s }\nx: *p\n"))
+          .filteredOn(p -> p.contains("YAML tag"))
+          .hasSize(1);
+    }
+
+    @Test
     void aliasesAreFollowed() {
       assertThat(
               validWith("probe: &p { interval: 100ms }\nhttp: { listen: \"127.0.0.1:1\" }\n")
@@ -507,18 +726,32 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aliasBombsAndDeepNestingAreRefusedInOneLine() {
+    void aliasBombsAreRefusedInOneLineWithTheLine() {
       StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
       for (int i = 1; i < 10; i++) {
         bomb.append("a").append(i).append(": &a").append(i).append(" [");
         bomb.append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1))))
             .append("]\n");
       }
-      assertThat(problems(bomb.toString())).singleElement().asString().contains("aliases");
-      assertThat(problems("bond: " + "[".repeat(500) + "]".repeat(500)))
-          .singleElement()
-          .asString()
-          .contains("Nesting Depth");
+      // the 51st alias is the 6th of line 7
+      assertThat(problems(bomb.toString()))
+          .containsExactly(
+              "YAML error: more than 50 aliases to lists or mappings (a config needs few; this"
+                  + " looks like a YAML bomb) (line 7)");
+    }
+
+    @Test
+    void deepNestingIsRefusedInOneLineWithTheLine() {
+      assertThat(problemsWith("policy:\n  down: " + "[".repeat(60) + "]".repeat(60) + "\n"))
+          .containsExactly("YAML error: nested more than 50 levels deep (line 6)");
+    }
+
+    @Test
+    void specialCharactersAreNamedWithTheirLine() {
+      assertThat(problemsWith("probe:\n  interval: \"2\u0001s\"\n"))
+          .containsExactly(
+              "YAML syntax error: special character U+0001 is not allowed; remove it, or write it"
+                  + " as an escape (\\u0001) inside double quotes (line 6)");
     }
 
     @Test

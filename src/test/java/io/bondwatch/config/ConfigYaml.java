@@ -23,6 +23,13 @@ final class ConfigYaml {
     return result.problems().stream().map(ConfigProblem::render).toList();
   }
 
+  /** The rendered warnings of a config meant to be valid. */
+  static List<String> warnings(String yaml) {
+    ConfigResult result = ConfigLoader.parse(yaml, "test.yml");
+    assertThat(result.problems()).as("problems of a config meant to be valid").isEmpty();
+    return ((ConfigResult.Valid) result).warnings().stream().map(ConfigProblem::render).toList();
+  }
+
   /** MINIMAL plus more top-level sections. */
   static BondwatchConfig validWith(String sections) {
     return valid(MINIMAL + sections);

@@ -130,7 +130,7 @@ class HttpRoutingTest {
     fx.readiness = Readiness.notReady("starting", "pppd log: not opened yet");
     Reply r = get("GET", "/-/ready");
     assertThat(r.status()).isEqualTo(503);
-    assertThat(r.body()).isEqualTo("not ready: starting\nnot ready: pppd log: not opened yet\n");
+    assertThat(r.body()).isEqualTo("starting\npppd log: not opened yet\n");
     fx.readiness = Readiness.READY;
     assertThat(get("GET", "/-/ready").status()).isEqualTo(200);
   }

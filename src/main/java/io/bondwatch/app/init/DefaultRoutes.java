@@ -1,15 +1,11 @@
 package io.bondwatch.app.init;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parses {@code ip -j route show default}: plain routes and multipath {@code nexthops}. */
 public final class DefaultRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private DefaultRoutes() {}
 
   /**
@@ -18,16 +14,7 @@ public final class DefaultRoutes {
    * @throws IllegalArgumentException with a readable reason when the text is not such JSON
    */
   public static List<Nexthop> parse(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "'ip -j route show default' output is not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException("'ip -j route show default' output is not a JSON array");
-    }
+    JsonNode root = IpJson.array(json, "ip -j route show default");
     List<Nexthop> hops = new ArrayList<>();
     for (JsonNode route : root) {
       if (route.has("nexthops")) {

@@ -1,15 +1,21 @@
 package io.bondwatch.app.init;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Renders what was discovered as the commented YAML config of DESIGN.md 3.2. Pure. */
+/** Renders what was discovered as a commented config (docs/configuration.md). Pure. */
 public final class StarterConfig {
   /** TEST-NET-1: a valid address that reaches nobody, for probe targets init cannot know. */
   static final String PLACEHOLDER_TARGET = "192.0.2.1";
 
-  /** A member to write; {@code target} null when no gateway told init where to probe. */
-  private record Member(String name, String device, String target, String pppdDevice) {
+  /**
+   * A member to write; {@code target} null when no gateway told init where to probe; {@code
+   * guessed} when only the interface's kind made it a member (no pppd, no multipath route).
+   */
+  private record Member(
+      String name, String device, String target, String pppdDevice, boolean guessed) {
     String probeTarget() {
       return target == null ? PLACEHOLDER_TARGET : target;
     }
@@ -23,6 +29,15 @@ public final class StarterConfig {
     StringBuilder y = new StringBuilder();
     y.append("# bondwatch configuration written by `bondwatch init`.\n");
     y.append("# Found interfaces: ").append(list(d.interfaces())).append('\n');
+    List<String> left = new ArrayList<>();
+    for (String i : d.interfaces()) {
+      if (d.notMembers().containsKey(i)) {
+        left.add(i + " (" + d.notMembers().get(i) + ")");
+      }
+    }
+    if (!left.isEmpty()) {
+      y.append("# Not members (cannot carry a WAN link): ").append(list(left)).append('\n');
+    }
     for (PppdProcess p : d.pppds()) {
       y.append(
           String.format(
@@ -40,7 +55,12 @@ public final class StarterConfig {
     for (String p : d.problems()) {
       y.append("# Could not read: ").append(p.replace('\n', ' ')).append('\n');
     }
-    y.append("# Review every TODO, then run: bondwatch check-config --config <this file>\n\n");
+    if (members.stream().anyMatch(Member::guessed)) {
+      y.append("# No pppd and no multipath default route: every interface that can carry a WAN\n");
+      y.append("# link is written as a member. Delete the members that are not bonded links.\n");
+    }
+    y.append("# Review every TODO, then run: bondwatch check-config --config <this file>\n");
+    y.append("# (it warns about each placeholder address left in).\n\n");
     y.append("bond:\n");
     y.append("  name: ").append(multilink ? "mp0" : "wan").append('\n');
     y.append("  mode: ").append(multilink ? "multilink" : "weighted");
@@ -55,7 +75,9 @@ public final class StarterConfig {
     }
     y.append("members:\n");
     for (Member m : members) {
-      y.append("  - name: ").append(q(m.name())).append('\n');
+      y.append("  - name: ").append(q(m.name()));
+      y.append(
+          m.guessed() ? "   # TODO: delete if " + m.device() + " is not a bonded link\n" : "\n");
       y.append("    interface: ").append(q(m.device()));
       y.append("   # counters from ").append(d.netdevPath()).append('\n');
       y.append("    # capacity: { down: 5.0Mbit, up: 800kbit }   # unset: estimated from peaks\n");
@@ -98,24 +120,32 @@ public final class StarterConfig {
 
   private static List<Member> members(Discovered d) {
     List<Member> out = new ArrayList<>();
-    int n = 1;
     for (PppdProcess p : d.pppds()) {
-      if (p.device() == null) {
-        continue;
+      if (p.device() != null) {
+        out.add(new Member(p.linkname(), p.device(), target(d, p.ifname()), p.device(), false));
       }
-      out.add(new Member(p.linkname(), p.device(), target(d, p.ifname()), p.device()));
     }
-    if (out.isEmpty()) {
+    if (!out.isEmpty()) {
+      return out;
+    }
+    int n = 1;
+    if (d.nexthops().size() >= 2) {
+      // a multipath default route says which links are bonded
       for (Nexthop h : d.nexthops()) {
-        out.add(new Member("wan" + n++, h.dev(), h.gateway(), null));
+        out.add(new Member("wan" + n++, h.dev(), h.gateway(), null, false));
       }
+      return out;
     }
-    if (out.isEmpty() && !d.interfaces().isEmpty()) {
-      String dev = d.interfaces().get(0);
-      out.add(new Member("wan1", dev, null, null));
+    // otherwise every possible uplink, the default route's first: deleting a member is easier
+    // than finding out which one init left out
+    Set<String> devices = new LinkedHashSet<>();
+    d.nexthops().forEach(h -> devices.add(h.dev()));
+    devices.addAll(d.candidates());
+    for (String dev : devices) {
+      out.add(new Member("wan" + n++, dev, target(d, dev), null, true));
     }
     if (out.isEmpty()) {
-      out.add(new Member("wan1", "eth0", null, null));
+      out.add(new Member("wan1", "eth0", null, null, true));
     }
     return out;
   }

@@ -26,10 +26,17 @@ public final class BondModel {
         active.size());
   }
 
-  /** The rate of a set of members in one direction under this bond's mode. */
+  /**
+   * The rate of a set of members in one direction under this bond's mode: NaN when a member's rate
+   * is unknown, since no figure for the set would be true (a 0 would make a rate alert fire on a
+   * healthy bond).
+   */
   public double rate(List<MemberCapacity> set, ToDoubleFunction<MemberCapacity> direction) {
     if (set.isEmpty()) {
       return 0;
+    }
+    if (set.stream().anyMatch(m -> Double.isNaN(direction.applyAsDouble(m)))) {
+      return Double.NaN;
     }
     return switch (mode) {
       case MULTILINK -> set.stream().mapToDouble(direction).min().orElse(0) * set.size();

@@ -4,8 +4,8 @@ package io.bondwatch.domain.bond;
  * What the optimizer knows of one candidate member.
  *
  * @param name member name from the config
- * @param downBytesPerSecond capacity in use for the download direction; must be known
- * @param upBytesPerSecond capacity in use for the upload direction; must be known
+ * @param downBytesPerSecond capacity in use for the download direction; NaN while unknown
+ * @param upBytesPerSecond capacity in use for the upload direction; NaN while unknown
  * @param loss probe loss ratio over the policy window, 0..1
  */
 public record MemberQuality(
@@ -16,12 +16,13 @@ public record MemberQuality(
       throw new IllegalArgumentException("member without a name");
     }
     // an unknown rate passed as 0 would make every set with this member worth 0 and drop it for
-    // lack of data; the caller must pass a real figure or leave the member out
-    if (!(downBytesPerSecond > 0) || !(upBytesPerSecond > 0)) {
+    // lack of data: unknown is NaN, which the optimizer knows how to treat
+    if (!(downBytesPerSecond > 0 || Double.isNaN(downBytesPerSecond))
+        || !(upBytesPerSecond > 0 || Double.isNaN(upBytesPerSecond))) {
       throw new IllegalArgumentException(
           "member "
               + name
-              + ": rates must be known and > 0, not "
+              + ": rates must be > 0, or NaN while unknown, not "
               + downBytesPerSecond
               + "/"
               + upBytesPerSecond);

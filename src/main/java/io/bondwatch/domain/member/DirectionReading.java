@@ -9,7 +9,8 @@ package io.bondwatch.domain.member;
  * @param capacity the capacity the bond model uses, with its source
  * @param counterResets times the device's counter restarted (re-created device)
  * @param counterWraps times a 32-bit counter wrapped
- * @param implausibleDeltas counter jumps that were not believed and added nothing
+ * @param counterResyncs readings that did not continue the counter (refused, or a base undone or
+ *     replaced after them): bad reads, or a line faster than its ceiling
  */
 public record DirectionReading(
     long totalBytes,
@@ -18,10 +19,10 @@ public record DirectionReading(
     Capacity capacity,
     long counterResets,
     long counterWraps,
-    long implausibleDeltas) {
+    long counterResyncs) {
 
   public DirectionReading {
-    if (totalBytes < 0 || counterResets < 0 || counterWraps < 0 || implausibleDeltas < 0) {
+    if (totalBytes < 0 || counterResets < 0 || counterWraps < 0 || counterResyncs < 0) {
       throw new IllegalArgumentException("negative total or count");
     }
     if (!(bytesPerSecond >= 0) || Double.isInfinite(bytesPerSecond)) {

@@ -6,13 +6,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counters, rate and capacity of one direction of one device. Written by the sampler thread, read
- * by metrics and status: every method is synchronized.
+ * by metrics and status: every method is synchronized, and none does I/O.
  */
 public final class DirectionTraffic {
   private static final Logger log = LoggerFactory.getLogger(DirectionTraffic.class);
 
   private final String entity;
   private final Capacity configured;
+  private final double ceiling;
   private final CounterTracker counter;
   private final RateMeter rate = new RateMeter();
   private final CapacityEstimator estimator;
@@ -20,7 +21,7 @@ public final class DirectionTraffic {
   private boolean offered;
   private long resets;
   private long wraps;
-  private long implausible;
+  private long resyncs;
 
   /**
    * @param entity what log lines name, e.g. "member dsl1 receive"
@@ -32,7 +33,8 @@ public final class DirectionTraffic {
     }
     this.entity = entity;
     this.configured = configured;
-    this.counter = new CounterTracker(settings.maxBytesPerSecond());
+    this.ceiling = settings.ceiling(configured);
+    this.counter = new CounterTracker(ceiling);
     this.estimator = new CapacityEstimator(settings.estimator());
   }
 
@@ -42,40 +44,65 @@ public final class DirectionTraffic {
     switch (step) {
       case RESET -> {
         resets++;
-        log.info("{}: counter restarted at {} (device re-created)", entity, raw);
+        // a re-created device is news; a driver or file that keeps reading 0 is not, each time
+        if (resets == 1) {
+          log.info("{}: counter restarted at {} (device re-created?)", entity, raw);
+        } else {
+          log.debug("{}: counter restarted at {} (#{})", entity, raw, resets);
+        }
       }
       case WRAP -> {
         wraps++;
         log.debug("{}: 32-bit counter wrapped", entity);
       }
-      case IMPLAUSIBLE -> {
-        implausible++;
-        if (implausible == 1) {
-          log.warn(
-              "{}: counter jumped to {}, more than the line can carry; not counted", entity, raw);
-        } else {
-          log.debug("{}: implausible counter jump to {} (#{})", entity, raw, implausible);
-        }
-      }
+      case REJECTED, REVERT, RESYNC -> resync(step, raw);
       default -> {}
     }
-    record(nanos);
-  }
-
-  /** The device is missing from this read: it carries nothing now, and restarts from zero. */
-  public synchronized void absent(long nanos) {
-    counter.absent();
-    record(nanos);
-  }
-
-  private void record(long nanos) {
     rate.record(nanos, counter.total());
+  }
+
+  private void resync(CounterTracker.Step step, long raw) {
+    resyncs++;
+    String what =
+        switch (step) {
+          case REJECTED -> "counter read " + raw + " does not follow the last one; not counted";
+          case REVERT -> "counter read " + raw + " continues the reading before the last: undone";
+          default -> "two readings agree on a new counter at " + raw + "; counting from there";
+        };
+    // a bad file or a line faster than its ceiling repeats every second: warn once, then debug
+    if (resyncs == 1) {
+      log.warn(
+          "{}: {} (ceiling {} bit/s, members[].maxRate; further resyncs at debug)",
+          entity,
+          what,
+          Math.round(ceiling * 8));
+    } else {
+      log.debug("{}: {} (resync #{})", entity, what, resyncs);
+    }
+  }
+
+  /** The device is missing from this read: it carries nothing now; its counter is kept. */
+  public synchronized void absent(long nanos) {
+    rate.record(nanos, counter.total());
+  }
+
+  /**
+   * Offers this direction's rate of the last second to the capacity estimator, at most once per
+   * rate interval. A direction that was not loaded (see {@link LinkTraffic#loaded}) offers 0: what
+   * it carried says nothing about what it can carry.
+   */
+  synchronized void offerCapacitySample(long nanos, boolean loaded) {
     OptionalDouble r = rate.bytesPerSecond();
     if (r.isPresent() && (!offered || nanos - lastOfferNanos >= RateMeter.MIN_SPAN_NANOS)) {
-      estimator.offer(r.getAsDouble(), nanos);
+      estimator.offer(loaded ? r.getAsDouble() : 0, nanos);
       offered = true;
       lastOfferNanos = nanos;
     }
+  }
+
+  /** The rate over the last second, or empty until a second has been observed. */
+  synchronized OptionalDouble bytesPerSecond() {
+    return rate.bytesPerSecond();
   }
 
   /** The capacity in use: the configured one if any, else the estimate. */
@@ -86,6 +113,6 @@ public final class DirectionTraffic {
   public synchronized DirectionReading read(long nanos) {
     OptionalDouble r = rate.bytesPerSecond();
     return new DirectionReading(
-        counter.total(), r.orElse(0), r.isPresent(), capacity(nanos), resets, wraps, implausible);
+        counter.total(), r.orElse(0), r.isPresent(), capacity(nanos), resets, wraps, resyncs);
   }
 }

@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public final class DownDetector {
               + ")");
     }
     if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("probe interval must be positive, not " + interval);
+      throw new IllegalArgumentException(
+          "probe interval must be positive, not " + Durations.human(interval));
     }
     this.minConsecutive = minConsecutive;
     this.maxConsecutive = maxConsecutive;

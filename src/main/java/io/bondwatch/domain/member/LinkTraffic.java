@@ -5,6 +5,14 @@ package io.bondwatch.domain.member;
  * the router's download direction, transmit its upload.
  */
 public final class LinkTraffic {
+  /**
+   * A direction carrying no more than this share of the other direction's rate is taken for the
+   * acknowledgement stream of the other direction's traffic: TCP sends one ACK frame of 66 to 110
+   * bytes (headers, timestamps, SACK, PPPoE) per one or two full frames of about 1500 bytes, at
+   * most about 7% of the data rate. Such a second says nothing about the direction's capacity.
+   */
+  static final double ACK_SHARE = 0.10;
+
   private final String name;
   private final String device;
   private final DirectionTraffic receive;
@@ -47,11 +55,28 @@ public final class LinkTraffic {
   public void observe(long rxBytes, long txBytes, long nanos) {
     receive.observe(rxBytes, nanos);
     transmit.observe(txBytes, nanos);
+    offerCapacitySamples(nanos);
   }
 
   /** The device is missing from this read. */
   public void absent(long nanos) {
     receive.absent(nanos);
     transmit.absent(nanos);
+    offerCapacitySamples(nanos);
+  }
+
+  private void offerCapacitySamples(long nanos) {
+    double rx = receive.bytesPerSecond().orElse(0);
+    double tx = transmit.bytesPerSecond().orElse(0);
+    receive.offerCapacitySample(nanos, loaded(rx, tx));
+    transmit.offerCapacitySample(nanos, loaded(tx, rx));
+  }
+
+  /**
+   * Whether a direction was seen loaded in a second: it carried more than {@link #ACK_SHARE} of
+   * what the other direction carried, so it was not only acknowledging the other's traffic.
+   */
+  static boolean loaded(double bytesPerSecond, double otherBytesPerSecond) {
+    return bytesPerSecond > ACK_SHARE * otherBytesPerSecond;
   }
 }

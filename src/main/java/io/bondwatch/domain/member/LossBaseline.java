@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 
@@ -21,7 +22,8 @@ final class LossBaseline {
 
   LossBaseline(Duration window) {
     if (window.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("baseline window must be at least 1s, not " + window);
+      throw new IllegalArgumentException(
+          "baseline window must be at least 1 s, not " + Durations.human(window));
     }
     this.windowNanos = window.toNanos();
     this.bucketNanos = Math.max(Duration.ofSeconds(1).toNanos(), windowNanos / 60);

@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,7 +25,8 @@ public record MemberPolicy(double degradedLoss, Duration degradedRtt, int restor
     }
     Objects.requireNonNull(degradedRtt, "degradedRtt");
     if (degradedRtt.isNegative() || degradedRtt.isZero()) {
-      throw new IllegalArgumentException("degradedRtt must be > 0, got " + degradedRtt);
+      throw new IllegalArgumentException(
+          "degradedRtt must be > 0, got " + Durations.human(degradedRtt));
     }
     if (restoreConsecutiveOk < 1) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ public final class MissDeadline {
   public MissDeadline(Duration interval, Duration timeout, Duration window) {
     if (interval.isNegative() || interval.isZero() || timeout.compareTo(interval) < 0) {
       throw new IllegalArgumentException(
-          "need 0 < interval <= timeout, got " + interval + " and " + timeout);
+          "need 0 < interval <= timeout, got "
+              + Durations.human(interval)
+              + " and "
+              + Durations.human(timeout));
     }
     this.intervalNanos = interval.toNanos();
     this.timeoutNanos = timeout.toNanos();

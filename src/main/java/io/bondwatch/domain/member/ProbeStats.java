@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -48,7 +49,8 @@ public final class ProbeStats {
   public ProbeStats(Duration lossWindow) {
     Objects.requireNonNull(lossWindow, "lossWindow");
     if (lossWindow.isNegative() || lossWindow.isZero()) {
-      throw new IllegalArgumentException("loss window must be positive, not " + lossWindow);
+      throw new IllegalArgumentException(
+          "loss window must be positive, not " + Durations.human(lossWindow));
     }
     this.windowNanos = lossWindow.toNanos();
   }
@@ -57,7 +59,7 @@ public final class ProbeStats {
   public void onReply(long nanos, long seq, Duration rtt) {
     Objects.requireNonNull(rtt, "rtt");
     if (rtt.isNegative()) {
-      throw new IllegalArgumentException("negative rtt " + rtt);
+      throw new IllegalArgumentException("negative rtt " + Durations.human(rtt));
     }
     Slot late = findLost(seq);
     if (late != null) {

@@ -9,6 +9,7 @@ import io.bondwatch.sink.metrics.MetricsSource.Direction;
 import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.probe.ProbeResult;
+import io.bondwatch.time.TaskHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,8 +18,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,7 +41,10 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
   private final Map<String, Timer> rttTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> pppdEvents = new ConcurrentHashMap<>();
   private final Map<String, Counter> logLines = new ConcurrentHashMap<>();
+  // Micrometer holds what its meters read weakly
+  private final List<TaskHealth> tasks = new CopyOnWriteArrayList<>();
   private MeterRegistry registry;
+  private TailerMeters tailerMeters;
 
   public BondwatchMetrics(MetricsSource source, String version) {
     this.source = source;
@@ -56,6 +62,7 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
       bindMember(registry, m);
     }
     bindBond(registry);
+    tailerMeters = new TailerMeters(registry);
   }
 
   private void bindMember(MeterRegistry r, String m) {
@@ -133,6 +140,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .baseUnit("bytes")
           .tags(t)
           .register(r);
+      FunctionCounter.builder(MEMBER_TRAFFIC_RESYNCS, source, src -> src.memberCounterResyncs(m, d))
+          .description(
+              "Readings of the member's device counter that did not continue it and were not"
+                  + " counted as traffic (bad reads, or a line faster than its ceiling)")
+          .tags(t.and(TAG_DIRECTION, d.label()))
+          .register(r);
       Gauge.builder(MEMBER_RATE, source, src -> src.memberRate(m, d))
           .description("Rate of the member's device over the last second, bytes per second")
           .tags(t.and(TAG_DIRECTION, d.label()))
@@ -184,6 +197,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
                     + ", monotonic across counter resets and wraps")
             .baseUnit("bytes")
             .register(r);
+        FunctionCounter.builder(BOND_TRAFFIC_RESYNCS, source, src -> src.bundleCounterResyncs(d))
+            .description(
+                "Readings of the bundle interface counter that did not continue it and were not"
+                    + " counted as traffic")
+            .tag(TAG_DIRECTION, d.label())
+            .register(r);
       }
     }
     for (Direction d : Direction.values()) {
@@ -199,6 +218,24 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .tag(TAG_DIRECTION, d.label())
           .register(r);
     }
+  }
+
+  /** Exports the health of one periodic task (DESIGN.md 3.3 extended): runs, failures, age. */
+  public void bindTask(TaskHealth task) {
+    tasks.add(task);
+    FunctionCounter.builder(TASK_RUNS, task, TaskHealth::runs)
+        .description("Runs of a periodic task, failed ones included")
+        .tag(TAG_TASK, task.id())
+        .register(registry);
+    FunctionCounter.builder(TASK_FAILURES, task, TaskHealth::failures)
+        .description("Runs of a periodic task that failed (an error, a read that failed or hung)")
+        .tag(TAG_TASK, task.id())
+        .register(registry);
+    Gauge.builder(TASK_SINCE_SUCCESS, task, TaskHealth::secondsSinceSuccess)
+        .description("Seconds since a periodic task last succeeded; NaN before it ever did")
+        .tag(TAG_TASK, task.id())
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** Records an answered probe in the member's RTT histogram. */
@@ -237,9 +274,12 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
         .increment();
   }
 
-  /** The log tailer's counters, beyond DESIGN.md 3.3: rotations, capped lines, recovered bytes. */
+  /**
+   * The log source's counters, beyond DESIGN.md 3.3: rotations, capped lines, recovered bytes, a
+   * path that is not a regular file, checkpoint fallbacks. Exported at 0 from {@link #bindTo}.
+   */
   public TailerMetrics tailerMetrics() {
-    return new TailerMeters(registry);
+    return tailerMeters;
   }
 
   private static double seconds(Duration d) {

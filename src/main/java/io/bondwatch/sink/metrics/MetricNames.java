@@ -34,17 +34,24 @@ public final class MetricNames {
   public static final String BOND_NOMINAL_RATE = "bondwatch.bond.nominal.rate.bytes.per.second";
   public static final String BOND_RECEIVE_BYTES = "bondwatch.bond.receive.bytes";
   public static final String BOND_TRANSMIT_BYTES = "bondwatch.bond.transmit.bytes";
+  public static final String MEMBER_TRAFFIC_RESYNCS = "bondwatch.member.traffic.resyncs";
+  public static final String BOND_TRAFFIC_RESYNCS = "bondwatch.bond.traffic.resyncs";
   public static final String DECISIONS = "bondwatch.decisions";
   public static final String ACTUATIONS = "bondwatch.actuations";
   public static final String LOG_LINES = "bondwatch.log.lines";
   public static final String LOG_LINES_CAPPED = "bondwatch.log.lines.capped";
   public static final String LOG_ROTATIONS = "bondwatch.log.rotations";
   public static final String LOG_RECOVERED_BYTES = "bondwatch.log.recovered";
+  public static final String LOG_NOT_REGULAR = "bondwatch.log.not.regular";
+  public static final String LOG_CHECKPOINT_FALLBACKS = "bondwatch.log.checkpoint.fallbacks";
   public static final String NETDEV_READ_FAILURES = "bondwatch.netdev.read.failures";
   public static final String NETDEV_MALFORMED_LINES = "bondwatch.netdev.malformed.lines";
   public static final String CONFIG_RELOADS = "bondwatch.config.reloads";
   public static final String REPORTS = "bondwatch.reports";
   public static final String BUILD_INFO = "bondwatch.build.info";
+  public static final String TASK_RUNS = "bondwatch.task.runs";
+  public static final String TASK_FAILURES = "bondwatch.task.failures";
+  public static final String TASK_SINCE_SUCCESS = "bondwatch.task.since.success";
 
   public static final String TAG_BOND = "bond";
   public static final String TAG_MEMBER = "member";
@@ -52,4 +59,7 @@ public final class MetricNames {
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_EVENT = "event";
   public static final String TAG_RESULT = "result";
+  public static final String TAG_KIND = "kind";
+  public static final String TAG_OUTCOME = "outcome";
+  public static final String TAG_TASK = "task";
 }

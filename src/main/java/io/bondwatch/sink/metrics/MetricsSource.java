@@ -29,11 +29,17 @@ public interface MetricsSource {
   /** The member device's rate over the last second, bytes per second. */
   double memberRate(String member, Direction direction);
 
+  /** Readings of the member's device counter that did not continue it (docs/traffic.md). */
+  double memberCounterResyncs(String member, Direction direction);
+
   /** Whether a bundle interface is configured, so bundle counters exist. */
   boolean hasBundle();
 
   /** Bytes the bundle interface carried since start, monotonic. */
   double bundleBytes(Direction direction);
+
+  /** Readings of the bundle interface counter that did not continue it. */
+  double bundleCounterResyncs(Direction direction);
 
   /** Failed reads of /proc/net/dev since start. */
   double netdevReadFailures();

@@ -1,8 +1,6 @@
 package io.bondwatch.source.netdev;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the text of {@code /proc/net/dev} comes from: the one OS touchpoint of this package. */
@@ -11,9 +9,11 @@ public interface NetDevFile {
 
   String read() throws IOException;
 
-  /** Reads the file at {@code path} whole, each time it is asked. */
+  /**
+   * Reads the file at {@code path} each time it is asked: a regular file only (a FIFO or a device
+   * is refused before it is opened) and at most {@link BoundedFile#MAX_BYTES}.
+   */
   static NetDevFile at(Path path) {
-    // procfs files report size 0, so read to EOF rather than by size
-    return () -> new String(Files.readAllBytes(path), StandardCharsets.US_ASCII);
+    return new BoundedFile(path, BoundedFile.MAX_BYTES);
   }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,6 +27,10 @@ public final class FileTailer implements LineSource {
   private final TimeSource time;
   private final ThreadFactory threads;
   private volatile boolean running;
+  private volatile String failure;
+  private boolean failureLogged;
+  private boolean begun;
+  private volatile TailerEngine engine;
   private Thread thread;
   private WatchService watcher;
   private WatchKey watchKey;
@@ -37,42 +43,93 @@ public final class FileTailer implements LineSource {
     this.threads = threads;
   }
 
+  /**
+   * Chooses the start position and opens the file before returning, so that a line appended once
+   * this returns is never skipped; then follows on the tailer's own thread.
+   */
   @Override
   public synchronized void start(LineConsumer consumer) {
     if (thread != null) {
       throw new IllegalStateException("tailer of " + opts.path() + " already started");
     }
+    engine = new TailerEngine(opts, consumer, metrics, time);
+    attempt(this::begin);
     try {
       watcher = FileSystems.getDefault().newWatchService();
     } catch (IOException e) {
       log.warn("log {}: no file watch service, polling only ({})", opts.path(), e.getMessage());
     }
     running = true;
-    thread = threads.newThread(() -> run(consumer));
+    thread = threads.newThread(this::run);
     thread.start();
   }
 
-  private void run(LineConsumer consumer) {
-    boolean failed = false;
-    try (TailerEngine engine = new TailerEngine(opts, consumer, metrics, time)) {
+  /** Why the log cannot be followed now, one line each; empty while it can. */
+  @Override
+  public List<String> problems() {
+    List<String> out = new ArrayList<>(2);
+    TailerEngine e = engine;
+    if (e != null) {
+      e.problem().ifPresent(out::add);
+    }
+    String f = failure;
+    if (f != null) {
+      out.add(f);
+    }
+    return out;
+  }
+
+  private void begin() throws IOException {
+    if (!begun) {
       engine.begin();
+      begun = true;
+    }
+  }
+
+  private void run() {
+    TailerEngine e = engine;
+    try (e) {
       while (running) {
-        try {
-          watchDirectory();
-          while (running && engine.poll()) {
-            // keep reading while there is something new
-          }
-          failed = false;
-        } catch (IOException e) {
-          if (!failed) {
-            log.warn("log {}: read failed, retrying ({})", opts.path(), e.toString());
-          }
-          failed = true;
-        }
+        attempt(
+            () -> {
+              begin();
+              watchDirectory();
+              while (running && e.poll()) {
+                // keep reading while there is something new
+              }
+            });
         awaitChange();
       }
+    } catch (IOException ex) {
+      log.debug("log {}: closing failed ({})", opts.path(), ex.toString());
+    }
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs a step; a failure (even a bug) is logged once, reported as a problem until a step
+   * succeeds, and retried at the next change or poll: the tailer never stops by itself.
+   */
+  private void attempt(Step step) {
+    try {
+      step.run();
+      if (failure != null) {
+        log.info("log {}: reading again", opts.path());
+      }
+      failure = null;
+      failureLogged = false;
     } catch (IOException | RuntimeException e) {
-      log.error("log {}: tailer stopped", opts.path(), e);
+      failure = "log " + opts.path() + ": cannot read (" + e.getMessage() + ")";
+      if (!failureLogged) {
+        log.warn("log {}: read failed, retrying ({})", opts.path(), e.toString());
+        log.debug("log {}: read failure", opts.path(), e);
+        failureLogged = true;
+      } else {
+        log.debug("log {}: read still failing ({})", opts.path(), e.toString());
+      }
     }
   }
 

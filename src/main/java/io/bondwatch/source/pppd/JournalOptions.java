@@ -49,16 +49,28 @@ public record JournalOptions(
         Duration.ofSeconds(30));
   }
 
-  /** The journalctl command line, resuming after the cursor when there is one. */
-  List<String> command(String cursor) {
+  /**
+   * The journalctl command line that follows the journal: after the cursor when there is one, else
+   * from the journal's start ({@code all}) or from now.
+   */
+  List<String> command(String cursor, boolean all) {
     List<String> cmd = new java.util.ArrayList<>();
     cmd.add(executable);
     cmd.addAll(List.of("--follow", "--output=json", "--no-pager"));
     if (cursor != null && !cursor.isEmpty()) {
       cmd.add("--after-cursor=" + cursor);
     } else {
-      cmd.add(fromStart ? "--lines=all" : "--lines=0");
+      cmd.add(all ? "--lines=all" : "--lines=0");
     }
+    cmd.addAll(matches);
+    return List.copyOf(cmd);
+  }
+
+  /** The journalctl command line that prints the newest matching entry and exits. */
+  List<String> lastEntryCommand() {
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(executable);
+    cmd.addAll(List.of("--lines=1", "--output=json", "--no-pager"));
     cmd.addAll(matches);
     return List.copyOf(cmd);
   }

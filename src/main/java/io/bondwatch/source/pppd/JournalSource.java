@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows journald through {@code journalctl --follow --output=json}, delivering each entry's JSON
  * object line as it is. After each processed batch the cursor of its last entry is checkpointed;
- * journalctl is restarted {@code --after-cursor} it when it exits, with backoff.
+ * journalctl is restarted {@code --after-cursor} it when it exits, with backoff. Where reading
+ * starts is decided before {@link #start} returns ({@link JournalStart}).
  */
 public final class JournalSource implements LineSource {
   private static final Logger log = LoggerFactory.getLogger(JournalSource.class);
@@ -33,9 +34,12 @@ public final class JournalSource implements LineSource {
   private final ThreadFactory threads;
   private final CheckpointStore<JournalCursor> cursors;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final JournalHealth health;
   private volatile Process process;
   private Thread thread;
   private boolean exitLogged;
+  private JournalStart position;
+  private boolean cursorRefused;
 
   public JournalSource(
       JournalOptions opts, TailerMetrics metrics, TimeSource time, ThreadFactory threads) {
@@ -44,6 +48,7 @@ public final class JournalSource implements LineSource {
     this.time = time;
     this.threads = threads;
     this.cursors = new CheckpointStore<>(opts.cursorFile(), JournalCursor.class);
+    this.health = new JournalHealth(time, opts.maxBackoff());
   }
 
   /**
@@ -61,8 +66,14 @@ public final class JournalSource implements LineSource {
               + "' not found or not executable; install systemd's journalctl or read pppd's log"
               + " file instead (sources.pppd.log)");
     }
+    position = JournalStart.resolve(opts, cursors, metrics);
     thread = threads.newThread(() -> run(consumer));
     thread.start();
+  }
+
+  @Override
+  public List<String> problems() {
+    return health.problems();
   }
 
   private void run(LineConsumer consumer) {
@@ -73,8 +84,11 @@ public final class JournalSource implements LineSource {
         follow(consumer);
       } catch (IOException | RuntimeException e) {
         log.warn("journal: reading journalctl failed ({})", e.toString());
+        health.failed("reading journalctl failed (" + e.getMessage() + ")");
       }
-      Duration wait = backoff.after(Duration.ofNanos(time.monotonicNanos() - began));
+      Duration ran = Duration.ofNanos(time.monotonicNanos() - began);
+      health.ended(ran);
+      Duration wait = backoff.after(ran);
       try {
         if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
           return;
@@ -87,8 +101,9 @@ public final class JournalSource implements LineSource {
   }
 
   private void follow(LineConsumer consumer) throws IOException {
-    String cursor = cursors.load().map(JournalCursor::cursor).orElse(null);
-    Process p = new ProcessBuilder(opts.command(cursor)).redirectErrorStream(true).start();
+    cursorRefused = false;
+    Process p = new ProcessBuilder(position.command(opts)).redirectErrorStream(true).start();
+    health.started();
     process = p;
     if (closed.getCount() == 0) {
       p.destroy();
@@ -110,6 +125,12 @@ public final class JournalSource implements LineSource {
       if (closed.getCount() > 0) {
         logExit(code);
       }
+      if (cursorRefused) {
+        // a cursor journalctl cannot seek to would be refused on every restart: never blind
+        log.warn("journal: journalctl refused the saved cursor, reading from the journal's start");
+        metrics.checkpointFallback(TailerMetrics.CheckpointFallback.FROM_START);
+        position = new JournalStart(null, true);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -119,6 +140,10 @@ public final class JournalSource implements LineSource {
   private String take(String line, List<String> batch, String lastCursor) {
     if (!line.startsWith("{")) {
       log.warn("journal: journalctl says: {}", line);
+      cursorRefused |=
+          lastCursor == null
+              && position.cursor() != null
+              && line.toLowerCase(java.util.Locale.ROOT).contains("failed to seek to cursor");
       return lastCursor;
     }
     batch.add(line);
@@ -141,16 +166,20 @@ public final class JournalSource implements LineSource {
       log.error("journal: consumer failed on {} lines, going on", batch.size(), e);
     }
     metrics.linesRead(batch.size());
+    health.delivered();
     if (cursor != null) {
       try {
-        cursors.save(new JournalCursor(cursor));
-      } catch (IOException e) {
+        JournalCursor c = new JournalCursor(cursor);
+        position = new JournalStart(c.cursor(), false);
+        cursors.save(c);
+      } catch (IOException | IllegalArgumentException e) {
         log.warn("journal: cannot save cursor to {} ({})", opts.cursorFile(), e.getMessage());
       }
     }
   }
 
   private void logExit(int code) {
+    health.failed("journalctl keeps exiting, last with status " + code);
     if (!exitLogged) {
       log.warn("journal: journalctl exited with status {}, restarting it", code);
       exitLogged = true;

@@ -1,5 +1,7 @@
 package io.bondwatch.source.pppd;
 
+import java.util.List;
+
 /**
  * A source of raw log lines (a followed file, or journald). Lines reach the consumer in order, on
  * one thread owned by the source, in batches.
@@ -13,8 +15,21 @@ package io.bondwatch.source.pppd;
  */
 public interface LineSource extends AutoCloseable {
 
-  /** Starts delivering lines to the consumer; may be called once. */
+  /**
+   * Establishes the start position (checkpoint, or the end of what exists on a first start) and
+   * starts delivering lines to the consumer; may be called once. A line written after this returns
+   * is never skipped.
+   */
   void start(LineConsumer consumer);
+
+  /**
+   * What keeps the source from delivering lines now, one line each for {@code /-/ready} (a log path
+   * that names a directory, reads that fail, a journalctl that keeps exiting); empty while healthy.
+   * Safe to call from any thread.
+   */
+  default List<String> problems() {
+    return List.of();
+  }
 
   /** Stops delivery, waits for the delivering thread and releases files and processes. */
   @Override

@@ -23,10 +23,10 @@ final class TailerCheckpointer {
     this.store = CheckpointStore.forTailer(opts.checkpointFile());
   }
 
-  Optional<Checkpoint> load() {
-    Optional<Checkpoint> cp = store.load();
-    cp.ifPresent(c -> last = c);
-    return cp;
+  CheckpointStore.Loaded<Checkpoint> load() {
+    CheckpointStore.Loaded<Checkpoint> loaded = store.load();
+    loaded.record().ifPresent(c -> last = c);
+    return loaded;
   }
 
   /** Saves unless the position and file are those already saved. */

@@ -1,12 +1,11 @@
 package io.bondwatch.source.pppd;
 
+import io.bondwatch.source.pppd.TailerMetrics.CheckpointFallback;
 import io.bondwatch.source.pppd.TailerMetrics.RotationKind;
 import io.bondwatch.time.TimeSource;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,8 @@ final class TailerEngine implements Closeable {
   private TailerFile current;
   private boolean currentIsRotated;
   private boolean waitingLogged;
+  private CheckpointStore.Loaded<Checkpoint> saved;
+  private final TailerPath livePath;
 
   TailerEngine(TailerOptions opts, LineConsumer consumer, TailerMetrics metrics, TimeSource time) {
     this.opts = opts;
@@ -43,12 +44,29 @@ final class TailerEngine implements Closeable {
     this.splitter = new TailerLineSplitter(opts.maxLineBytes(), metrics);
     this.buffer = ByteBuffer.allocate(opts.readChunkBytes());
     this.checkpointer = new TailerCheckpointer(opts, consumer);
+    this.livePath = new TailerPath(opts.path(), metrics);
   }
 
-  /** Finds where to start: checkpoint, rotated file, or a first start. */
+  /**
+   * Finds where to start (checkpoint, rotated file, or a first start) and opens that file, so that
+   * every line written from now on will be delivered. May be called again after it failed.
+   */
   void begin() throws IOException {
-    Optional<TailerStart.Position> start =
-        TailerStart.resolve(opts, checkpointer.load(), time.wallTime());
+    if (saved == null) {
+      saved = checkpointer.load();
+      if (saved.usedOtherGeneration()) {
+        metrics.checkpointFallback(CheckpointFallback.OTHER_GENERATION);
+      } else if (saved.unusable()) {
+        metrics.checkpointFallback(CheckpointFallback.FROM_START);
+        log.warn(
+            "log {}: no usable checkpoint ({}); reading the file from its start rather than lose"
+                + " lines",
+            opts.path(),
+            String.join("; ", saved.problems()));
+      }
+    }
+    livePath.check();
+    Optional<TailerStart.Position> start = TailerStart.resolve(opts, saved, time.wallTime());
     if (start.isEmpty()) {
       logWaiting();
       return;
@@ -60,6 +78,9 @@ final class TailerEngine implements Closeable {
   /** One step; true when something happened and another step should follow at once. */
   boolean poll() throws IOException {
     if (current == null) {
+      if (!livePath.check().isRegular()) {
+        return false;
+      }
       Optional<TailerFile> f = TailerFile.open(opts.path(), time.wallTime());
       if (f.isEmpty()) {
         return false;
@@ -75,8 +96,8 @@ final class TailerEngine implements Closeable {
     if (readChunk()) {
       return true;
     }
-    Optional<FileIdentity> live = FileIdentity.of(opts.path());
-    if (live.isPresent() && !live.get().equals(current.identity()) && sizeOf(opts.path()) > 0) {
+    PathState live = livePath.check();
+    if (live.isRegular() && !live.identity().get().equals(current.identity()) && live.size() > 0) {
       while (readChunk()) {
         // finish the old file: its writer has moved on to the new one
       }
@@ -175,18 +196,15 @@ final class TailerEngine implements Closeable {
   }
 
   private void logWaiting() {
-    if (!waitingLogged) {
+    if (!waitingLogged && !livePath.isUnusable()) {
       log.info("log {}: not there yet, waiting for it", opts.path());
       waitingLogged = true;
     }
   }
 
-  private static long sizeOf(Path p) {
-    try {
-      return Files.size(p);
-    } catch (IOException e) {
-      return 0;
-    }
+  /** Why the path cannot be followed now, for readiness; empty while it can. */
+  Optional<String> problem() {
+    return livePath.problem();
   }
 
   @Override

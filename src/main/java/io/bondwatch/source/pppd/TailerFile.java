@@ -34,13 +34,17 @@ final class TailerFile implements Closeable {
   }
 
   /**
-   * Opens the file at the path, or empty when there is none. The identity is read before and after
-   * opening so that a rotation in between cannot pair the channel with another file's identity.
+   * Opens the regular file at the path, or empty when there is none or the path names something
+   * else (a directory, a FIFO, ...): its kind is checked by {@code stat} first, since opening a
+   * FIFO would block until a writer came. The identity is read before and after opening so that a
+   * rotation in between cannot pair the channel with another file's identity. (The JDK cannot open
+   * with O_NONBLOCK, so a FIFO swapped in within the microseconds between stat and open would still
+   * block; only native code could close that window.)
    */
   static Optional<TailerFile> open(Path path, Instant now) throws IOException {
     for (int attempt = 0; attempt < 3; attempt++) {
-      Optional<FileIdentity> before = FileIdentity.of(path);
-      if (before.isEmpty()) {
+      PathState before = PathState.of(path);
+      if (!before.isRegular()) {
         return Optional.empty();
       }
       FileChannel ch;
@@ -49,8 +53,9 @@ final class TailerFile implements Closeable {
       } catch (NoSuchFileException e) {
         return Optional.empty();
       }
-      if (before.equals(FileIdentity.of(path))) {
-        return Optional.of(new TailerFile(path, before.get(), ch, now));
+      PathState after = PathState.of(path);
+      if (after.isRegular() && after.identity().equals(before.identity())) {
+        return Optional.of(new TailerFile(path, before.identity().orElseThrow(), ch, now));
       }
       ch.close();
     }

@@ -21,9 +21,11 @@ final class TailerStart {
 
   private TailerStart() {}
 
-  static Optional<Position> resolve(TailerOptions opts, Optional<Checkpoint> saved, Instant now)
+  static Optional<Position> resolve(
+      TailerOptions opts, CheckpointStore.Loaded<Checkpoint> loaded, Instant now)
       throws IOException {
     Path path = opts.path();
+    Optional<Checkpoint> saved = loaded.record();
     Optional<Checkpoint> cp = saved.filter(c -> path.toString().equals(c.path()));
     if (saved.isPresent() && cp.isEmpty()) {
       log.info("log {}: checkpoint is for {}, starting afresh", path, saved.get().path());
@@ -33,7 +35,8 @@ final class TailerStart {
       if (live.isEmpty()) {
         return Optional.empty();
       }
-      long offset = opts.fromStart() ? 0 : lastLineEnd(live.get());
+      // where the last run stopped is unknown: repeating lines is better than losing them
+      long offset = opts.fromStart() || loaded.unusable() ? 0 : lastLineEnd(live.get());
       return Optional.of(new Position(live.get(), offset, false));
     }
     Checkpoint c = cp.get();

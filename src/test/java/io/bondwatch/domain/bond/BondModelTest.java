@@ -57,6 +57,17 @@ class BondModelTest {
   }
 
   @Test
+  void aCapacityNotKnownYetMakesTheRateUnknownNotZero() {
+    BondRates r =
+        new BondModel(BondMode.MULTILINK)
+            .rates(List.of(m("dsl1", true, 5 * MBIT, 800 * KBIT), m("dsl2", true, Double.NaN, 1)));
+
+    assertThat(r.effectiveDown()).isNaN();
+    assertThat(r.nominalDown()).isNaN();
+    assertThat(r.effectiveUp()).isCloseTo(2.0, within(1e-9));
+  }
+
+  @Test
   void noActiveMemberCarriesNothing() {
     BondRates r = new BondModel(BondMode.MULTILINK).rates(List.of(m("a", false, MBIT, MBIT)));
     assertThat(r.effectiveDown()).isZero();

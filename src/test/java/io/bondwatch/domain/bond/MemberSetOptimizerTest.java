@@ -88,9 +88,38 @@ class MemberSetOptimizerTest {
   }
 
   @Test
-  void refusesMembersWithUnknownRates() {
+  void refusesARateOfZeroForUnknown() {
     assertThatThrownBy(() -> new MemberQuality("a", 0, 1, 0))
-        .hasMessageContaining("rates must be known");
+        .hasMessageContaining("rates must be > 0, or NaN while unknown");
+  }
+
+  @Test
+  void keepsAHealthyMemberWhoseCapacityIsNotKnownYet() {
+    MemberQuality unknown = new MemberQuality("new", Double.NaN, Double.NaN, 0);
+
+    MemberSetChoice c = optimizer.recommend(List.of(m("a", 5, 0), unknown));
+
+    assertThat(c.members()).containsExactly("a", "new");
+    assertThat(c.goodputDown()).isNaN();
+    assertThat(c.goodputUp()).isNaN();
+  }
+
+  @Test
+  void judgesAMemberOfUnknownCapacityByItsLoss() {
+    MemberQuality lossy = new MemberQuality("new", Double.NaN, Double.NaN, 0.25);
+
+    MemberSetChoice c = optimizer.recommend(List.of(m("a", 5, 0), m("b", 5, 0), lossy));
+
+    assertThat(c.members()).containsExactly("a", "b");
+    assertThat(c.goodputDown()).isCloseTo(10 * MBIT, within(1e-6));
+  }
+
+  @Test
+  void keepsEveryHealthyMemberWhenNoCapacityIsKnown() {
+    MemberQuality a = new MemberQuality("a", Double.NaN, Double.NaN, 0);
+    MemberQuality b = new MemberQuality("b", Double.NaN, Double.NaN, 0.01);
+
+    assertThat(optimizer.recommend(List.of(a, b)).members()).containsExactly("a", "b");
   }
 
   @Test

@@ -164,7 +164,7 @@ class DownDetectorTest {
         .hasMessageContaining("must not be below");
     assertThatThrownBy(() -> new DownDetector(3, 15, true, Duration.ofMinutes(10), Duration.ZERO))
         .hasMessageContaining("positive");
-    assertThatThrownBy(() -> new DownDetector(3, 15, true, Duration.ZERO, INTERVAL))
-        .hasMessageContaining("at least 1s");
+    assertThatThrownBy(() -> new DownDetector(3, 15, true, Duration.ofMillis(500), INTERVAL))
+        .hasMessage("baseline window must be at least 1 s, not 500 ms");
   }
 }

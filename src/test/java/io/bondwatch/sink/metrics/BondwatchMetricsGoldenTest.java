@@ -56,6 +56,21 @@ class BondwatchMetricsGoldenTest {
   }
 
   @Test
+  void theLogSourceCountersAreExportedAtZeroBeforeTheirFirstIncrement() {
+    String text =
+        MetricsScrape.bound(new BondwatchMetrics(new FixedMetricsSource(), "1.2.3")).scrape();
+    assertThat(text)
+        .contains("bondwatch_log_rotations_total{bond=\"mp0\",kind=\"replaced\",} 0.0")
+        .contains("bondwatch_log_rotations_total{bond=\"mp0\",kind=\"truncated\",} 0.0")
+        .contains("bondwatch_log_lines_capped_total{bond=\"mp0\",} 0.0")
+        .contains("bondwatch_log_recovered_bytes_total{bond=\"mp0\",} 0.0")
+        .contains("bondwatch_log_not_regular_total{bond=\"mp0\",kind=\"directory\",} 0.0")
+        .contains("bondwatch_log_not_regular_total{bond=\"mp0\",kind=\"fifo\",} 0.0")
+        .contains(
+            "bondwatch_log_checkpoint_fallbacks_total{bond=\"mp0\",outcome=\"from_start\",} 0.0");
+  }
+
+  @Test
   void everyDesignMetricThisVersionFillsIsExported() {
     String text = MetricsScrape.text();
     for (String name :

@@ -66,6 +66,16 @@ final class FixedMetricsSource implements MetricsSource {
   }
 
   @Override
+  public double memberCounterResyncs(String member, Direction direction) {
+    return member.equals("dsl1") && direction == Direction.RECEIVE ? 2 : 0;
+  }
+
+  @Override
+  public double bundleCounterResyncs(Direction direction) {
+    return direction == Direction.RECEIVE ? 1 : 0;
+  }
+
+  @Override
   public boolean hasBundle() {
     return true;
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The threaded tailer on real files: change notification, waiting for a file, orderly close. */
@@ -49,6 +50,82 @@ class FileTailerTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
     }
     assertThat(got).containsExactly("first");
+  }
+
+  @Test
+  void aLineAppendedOnceStartReturnsIsNeverSkippedEvenUnderABusyWriter() throws Exception {
+    Path log = dir.resolve("busy.log");
+    Files.writeString(log, "before\n");
+    try (NumberedLineWriter writer = new NumberedLineWriter(log, 20_000)) {
+      writer.start();
+      for (int i = 0; i < 100; i++) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TailerOptions opts = TailerOptions.of(log, dir.resolve("state-" + i)); // a first start
+        try (FileTailer t =
+            new FileTailer(opts, TailerMetrics.NONE, TimeSource.SYSTEM, Thread::new)) {
+          t.start(seen::addAll);
+          append(log, "mark " + i);
+          append(log, "end " + i);
+          String end = "end " + i;
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Duration.ofMillis(1))
+              .until(() -> seen.contains(end));
+        }
+        assertThat(seen).as("iteration %d", i).contains("mark " + i);
+      }
+    }
+  }
+
+  private static void append(Path log, String line) throws IOException {
+    Files.writeString(log, line + "\n", StandardOpenOption.APPEND);
+  }
+
+  @Test
+  void aDirectoryAtThePathIsReportedUntilAFileIsBackAndThatFileIsRead() throws IOException {
+    Path log = dir.resolve("pppd.log");
+    Files.writeString(log, "a1\n");
+    try (FileTailer t = tailer(log)) {
+      t.start(got::addAll);
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
+      assertThat(t.problems()).isEmpty();
+      Files.delete(log);
+      Files.createDirectory(log);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  t.problems()
+                      .equals(List.of("log " + log + " is a directory, not a regular file")));
+      Files.delete(log);
+      Files.writeString(log, "b1\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 2);
+      assertThat(t.problems()).isEmpty();
+    }
+    assertThat(got).containsExactly("a1", "b1");
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAtThePathNeverBlocksTheTailerThread() throws Exception {
+    Path log = dir.resolve("pppd.log");
+    TailerEngineTest.mkfifo(log); // no writer will ever open it
+    try (FileTailer t = tailer(log)) {
+      t.start(got::addAll);
+      assertThat(t.problems()).containsExactly("log " + log + " is a fifo, not a regular file");
+      Files.delete(log);
+      Files.writeString(log, "b1\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
+      assertThat(t.problems()).isEmpty();
+      Files.delete(log);
+      TailerEngineTest.mkfifo(log);
+      await().atMost(Duration.ofSeconds(10)).until(() -> !t.problems().isEmpty());
+      Files.delete(log);
+      Files.writeString(log, "c1\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 2);
+    }
+    assertThat(got).containsExactly("b1", "c1");
   }
 
   @Test

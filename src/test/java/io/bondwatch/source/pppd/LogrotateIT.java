@@ -53,8 +53,9 @@ class LogrotateIT {
       Files.createFile(log);
       tailer.start();
       // the tailer checkpoints once it has opened the file: only then may rotations begin
-      Path checkpoint = TailerOptions.of(log, dir.resolve("state")).checkpointFile();
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(checkpoint));
+      CheckpointStore<Checkpoint> checkpoint =
+          CheckpointStore.forTailer(TailerOptions.of(log, dir.resolve("state")).checkpointFile());
+      await().atMost(Duration.ofSeconds(30)).until(() -> checkpoint.load().record().isPresent());
       writer.start();
       for (int i = 1; i <= ROTATIONS; i++) {
         TimeUnit.MILLISECONDS.sleep(700); // pacing the rotations, not waiting for a result

@@ -29,6 +29,7 @@ public final class TailToFile {
     long committed =
         CheckpointStore.forTailer(opts.checkpointFile())
             .load()
+            .record()
             .map(Checkpoint::consumerToken)
             .filter(t -> !t.isEmpty())
             .map(Long::parseLong)

@@ -2,6 +2,7 @@ package io.bondwatch.source.pppd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bondwatch.time.TimeSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Drives the engine step by step over real files: every rotation case, without threads. */
 class TailerEngineTest {
@@ -22,8 +28,20 @@ class TailerEngineTest {
   private final List<String> got = new ArrayList<>();
   private final AtomicLong recovered = new AtomicLong();
   private final List<TailerMetrics.RotationKind> rotations = new ArrayList<>();
+  private final List<FileKind> notRegular = new ArrayList<>();
+  private final List<TailerMetrics.CheckpointFallback> fallbacks = new ArrayList<>();
   private final TailerMetrics metrics =
       new TailerMetrics() {
+        @Override
+        public void notRegular(FileKind kind) {
+          notRegular.add(kind);
+        }
+
+        @Override
+        public void checkpointFallback(CheckpointFallback outcome) {
+          fallbacks.add(outcome);
+        }
+
         @Override
         public void rotation(RotationKind kind) {
           rotations.add(kind);
@@ -260,7 +278,7 @@ class TailerEngineTest {
   }
 
   @Test
-  void unreadableCheckpointIsIgnoredWithAMessage() throws IOException {
+  void anUnreadableCheckpointOfAnEarlierVersionReadsTheFileFromItsStart() throws IOException {
     append(log(), "old\n");
     Path cp = TailerOptions.of(log(), dir.resolve("state")).checkpointFile();
     Files.createDirectories(cp.getParent());
@@ -268,7 +286,183 @@ class TailerEngineTest {
     start(false);
     append(log(), "new\n");
     drain();
-    assertThat(got).containsExactly("new");
+    assertThat(got).containsExactly("old", "new");
+    assertThat(fallbacks).containsExactly(TailerMetrics.CheckpointFallback.FROM_START);
+  }
+
+  @Test
+  void aCheckpointOfAnEarlierVersionIsResumedFromAndReplacedByGenerations() throws IOException {
+    start(true);
+    append(log(), "a1\n");
+    drain();
+    engine.close();
+    CheckpointStore<Checkpoint> store = store();
+    Checkpoint saved = store.load().record().orElseThrow();
+    Files.deleteIfExists(store.generation(0));
+    Files.deleteIfExists(store.generation(1));
+    Files.write(store.file(), new ObjectMapper().writeValueAsBytes(saved));
+    append(log(), "a2\n");
+    start(false);
+    assertThat(got).containsExactly("a1", "a2");
+    assertThat(store.file()).doesNotExist();
+    assertThat(store.load().record()).isPresent();
+  }
+
+  @Test
+  void pathTurnedIntoADirectoryAndBackIsFollowedAgainLosingNothing() throws IOException {
+    append(log(), "a1\n");
+    start(true);
+    Files.move(log(), dir.resolve("pppd.log.1"));
+    Files.createDirectory(log());
+    append(dir.resolve("pppd.log.1"), "a2\n");
+    drain();
+    drain();
+    assertThat(got).as("the renamed file is read on").containsExactly("a1", "a2");
+    assertThat(engine.problem()).hasValueSatisfying(p -> assertThat(p).contains("a directory"));
+    assertThat(notRegular).as("reported once").containsExactly(FileKind.DIRECTORY);
+    Files.delete(log());
+    append(log(), "b1\nb2\n");
+    drain();
+    assertThat(got).containsExactly("a1", "a2", "b1", "b2");
+    assertThat(engine.problem()).isEmpty();
+  }
+
+  @Test
+  void pathThatIsADirectoryAtStartIsReportedAndTheFileReadOnceItComes() throws IOException {
+    Files.createDirectory(log());
+    start(false);
+    drain();
+    assertThat(engine.problem()).isPresent();
+    Files.delete(log());
+    append(log(), "b1\n");
+    drain();
+    assertThat(got).containsExactly("b1");
+    assertThat(notRegular).containsExactly(FileKind.DIRECTORY);
+  }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAtThePathIsNeverOpenedAndAFileAfterItIsRead() throws Exception {
+    mkfifo(log());
+    start(false); // opening the FIFO would block here for good: it has no writer
+    drain();
+    assertThat(engine.problem()).hasValueSatisfying(p -> assertThat(p).contains("a fifo"));
+    Files.delete(log());
+    append(log(), "b1\n");
+    drain();
+    assertThat(got).containsExactly("b1");
+    assertThat(engine.problem()).isEmpty();
+    assertThat(notRegular).containsExactly(FileKind.FIFO);
+  }
+
+  static void mkfifo(Path p) throws IOException, InterruptedException {
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).as("mkfifo").isZero();
+  }
+
+  /** Two runs: the previous generation ends after a1, the newest after a2; a3 comes meanwhile. */
+  private void twoGenerationsThenA3() throws IOException {
+    start(true);
+    append(log(), "a1\n");
+    drain();
+    append(log(), "a2\n");
+    drain();
+    engine.close();
+    append(log(), "a3\n");
+  }
+
+  private CheckpointStore<Checkpoint> store() {
+    return CheckpointStore.forTailer(
+        TailerOptions.of(log(), dir.resolve("state")).checkpointFile());
+  }
+
+  /** The generation file with the higher (newest) or lower sequence number. */
+  private Path generation(boolean newest) throws IOException {
+    CheckpointStore<Checkpoint> store = store();
+    Path g0 = store.generation(0);
+    Path g1 = store.generation(1);
+    long s0 = CheckpointFrame.parse(Files.readAllBytes(g0)).sequence();
+    long s1 = CheckpointFrame.parse(Files.readAllBytes(g1)).sequence();
+    return (s0 > s1) == newest ? g0 : g1;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Damage.class)
+  void aDamagedNewestCheckpointFallsBackToThePreviousGenerationRepeatingNotLosing(Damage damage)
+      throws IOException {
+    twoGenerationsThenA3();
+    damage.apply(generation(true));
+    start(false);
+    assertThat(got).containsExactly("a1", "a2", "a2", "a3");
+    assertThat(fallbacks).containsExactly(TailerMetrics.CheckpointFallback.OTHER_GENERATION);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Damage.class)
+  void aDamagedPreviousCheckpointChangesNothingButIsCounted(Damage damage) throws IOException {
+    twoGenerationsThenA3();
+    damage.apply(generation(false));
+    start(false);
+    assertThat(got).containsExactly("a1", "a2", "a3");
+    assertThat(fallbacks).containsExactly(TailerMetrics.CheckpointFallback.OTHER_GENERATION);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Damage.class)
+  void bothGenerationsDamagedReadsTheFileFromItsStartAndCountsIt(Damage damage) throws IOException {
+    twoGenerationsThenA3();
+    Path newest = generation(true);
+    damage.apply(generation(false));
+    damage.apply(newest);
+    start(false);
+    assertThat(got).containsExactly("a1", "a2", "a1", "a2", "a3");
+    assertThat(fallbacks).containsExactly(TailerMetrics.CheckpointFallback.FROM_START);
+  }
+
+  /** Ways a checkpoint file goes bad. */
+  enum Damage {
+    GARBAGE {
+      @Override
+      void apply(Path p) throws IOException {
+        Files.writeString(p, "{not json at all\n");
+      }
+    },
+    TRUNCATED {
+      @Override
+      void apply(Path p) throws IOException {
+        byte[] b = Files.readAllBytes(p);
+        Files.write(p, Arrays.copyOf(b, b.length - 20));
+      }
+    },
+    EMPTY {
+      @Override
+      void apply(Path p) throws IOException {
+        Files.write(p, new byte[0]);
+      }
+    },
+    BINARY {
+      @Override
+      void apply(Path p) throws IOException {
+        byte[] b = new byte[300];
+        new Random(7).nextBytes(b);
+        Files.write(p, b);
+      }
+    },
+    /** Well framed, right checksum, but a value no checkpoint can have. */
+    NEGATIVE_POSITION {
+      @Override
+      void apply(Path p) throws IOException {
+        CheckpointFrame f = CheckpointFrame.parse(Files.readAllBytes(p));
+        String json =
+            new String(f.payload(), StandardCharsets.UTF_8)
+                .replaceFirst("\"position\":\\d+", "\"position\":-5")
+                .replaceFirst("\"fingerprintLength\":\\d+", "\"fingerprintLength\":0");
+        assertThat(json).contains("\"position\":-5");
+        Files.write(p, CheckpointFrame.encode(f.sequence(), json.getBytes(StandardCharsets.UTF_8)));
+      }
+    };
+
+    abstract void apply(Path p) throws IOException;
   }
 
   private void copyTruncate(String copyName) throws IOException {
