@@ -23,7 +23,7 @@ public record HttpLimits(
     Duration collectPatience) {
 
   public static final HttpLimits DEFAULTS =
-      new HttpLimits(4, 64, Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(2));
+      new HttpLimits(3, 64, Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(2));
 
   public HttpLimits {
     if (maxThreads < 3) {
