@@ -50,6 +50,15 @@ final class Measure {
     }
   }
 
+  /** Scrapes back to back, unmeasured, so that the JIT compiles the scrape path. */
+  static void warmUp(int port, int n) throws IOException {
+    try (BenchHttp c = new BenchHttp(port, true)) {
+      for (int i = 0; i < n; i++) {
+        c.get("/metrics");
+      }
+    }
+  }
+
   /** {@code n} scrapes back to back on one connection, then n/8 with a connection each. */
   static void burst(int n, int port, ProcStats p, Row row) throws IOException {
     List<Double> kept = new ArrayList<>(n);

@@ -99,7 +99,7 @@ final class Row {
           System.out.printf(
               Locale.ROOT,
               "ratio bondwatch/node_exporter at %d member(s): RSS %.1fx idle, %.1fx after the"
-                  + " burst; CPU %.1fx at 1 scrape/s; /metrics p99 kept alive %.1fx (bodies %d B"
+                  + " burst; CPU %.1fx at 1 scrape/s; /metrics p99 kept alive %.2fx (bodies %d B"
                   + " vs %d B)%n",
               bw.members,
               bw.rssIdle / ne.rssIdle,
