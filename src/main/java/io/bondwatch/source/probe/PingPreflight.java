@@ -116,7 +116,7 @@ final class PingPreflight {
     reader.start();
     try {
       if (!p.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-        kill(p);
+        ProcessExits.kill(p);
         String said = firstLine(collected(output));
         throw new ProbeUnavailableException(
             "'"
@@ -128,7 +128,7 @@ final class PingPreflight {
       }
       return collected(output);
     } catch (InterruptedException e) {
-      kill(p);
+      ProcessExits.kill(p);
       Thread.currentThread().interrupt();
       throw new ProbeUnavailableException("interrupted while checking " + argv.get(0));
     }
@@ -142,13 +142,6 @@ final class PingPreflight {
       output.cancel(true);
       return "";
     }
-  }
-
-  /** Kills the command and whatever it started (a child may hold the output pipe open). */
-  private static void kill(Process p) {
-    List<ProcessHandle> children = p.descendants().toList();
-    p.destroyForcibly();
-    children.forEach(ProcessHandle::destroyForcibly);
   }
 
   private static String firstLine(String s) {

@@ -1,6 +1,7 @@
 package io.bondwatch.source.probe;
 
 import io.bondwatch.source.probe.ProbeResult.Outcome;
+import io.bondwatch.time.Durations;
 import io.bondwatch.time.TimeSource;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,11 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One member's long-lived ping: starts it, reads its merged stdout/stderr on its own thread,
- * restarts it with doubling backoff when it exits, and keeps the probe cadence going with ERROR
- * results while no ping runs, so the member's state keeps moving.
+ * restarts it with doubling backoff when it exits, and keeps the probe cadence going (through
+ * {@link #tick}) with NOT_SENT results while no ping runs, so the member's state keeps moving.
+ *
+ * <p>ping binds to its device's interface index once, at start. A device deleted and created again
+ * under the same name (PPPoE's {@code pppN} at every reconnect) has a new index, and a ping bound
+ * to the old one answers nothing for ever. So at every unanswered probe, and at every tick while no
+ * ping runs, the device's index is compared with the one ping started on, and ping is restarted at
+ * once when it differs. A ping that prints nothing at all (hung) is killed and restarted with
+ * backoff.
  */
 final class PingSession {
   private static final Logger log = LoggerFactory.getLogger(PingSession.class);
+
+  /** Before ping's first line: resolving a host name may take the resolver's whole timeout. */
+  static final Duration FIRST_OUTPUT_GRACE = Duration.ofSeconds(10);
 
   private final ProbeTarget target;
   private final Consumer<ProbeResult> sink;
@@ -32,18 +43,20 @@ final class PingSession {
   private final ScheduledExecutorService scheduler;
   private final PingOutputParser parser = new PingOutputParser();
   private final ProbeSequencer sequencer;
+  private final long silenceNanos;
+  private final long firstOutputNanos;
   private final Object lock = new Object();
 
   // all guarded by lock
+  private final ProcessExits exits;
   private Process process;
   private Thread reader;
+  private int boundIfindex = LinkState.NO_DEVICE;
   private String notRunningReason;
   private long lastOutputNanos;
-  private Duration backoff = PingSettings.FIRST_BACKOFF;
-  private ScheduledFuture<?> ticker;
+  private boolean printed;
   private ScheduledFuture<?> restart;
   private boolean closed;
-  private boolean warnedExit;
   private boolean warnedSink;
 
   PingSession(
@@ -60,13 +73,15 @@ final class PingSession {
     this.time = time;
     this.scheduler = scheduler;
     this.sequencer = new ProbeSequencer(target.member());
+    this.exits = new ProcessExits(target.member(), settings.maxBackoff());
+    // ping -O prints a line per interval; two silent intervals past the timeout mean it hangs
+    this.silenceNanos = settings.interval().multipliedBy(2).plus(settings.timeout()).toNanos();
+    this.firstOutputNanos = silenceNanos + FIRST_OUTPUT_GRACE.toNanos();
   }
 
   void start() {
-    long every = settings.interval().toNanos();
     synchronized (lock) {
       launch();
-      ticker = scheduler.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -79,19 +94,22 @@ final class PingSession {
 
   private void launch() {
     List<String> argv = settings.argv(target);
+    // read before ping binds: a device re-created in between is then seen as changed, not missed
+    boundIfindex = linkState.ifindex(target.device());
     try {
       Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
       p.getOutputStream().close();
       process = p;
       notRunningReason = null;
       lastOutputNanos = time.monotonicNanos();
+      printed = false;
       sequencer.processStarted();
       reader = new Thread(() -> read(p), "ping-" + target.member());
       reader.setDaemon(true);
       reader.start();
       log.debug("member {}: started {} (pid {})", target.member(), argv, p.pid());
     } catch (IOException e) {
-      exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage());
+      exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage(), false);
     }
   }
 
@@ -114,12 +132,15 @@ final class PingSession {
       // the stream is closed under us by close(); anything else ends this ping like an exit
       complaint = complaint != null ? complaint : e.toString();
     }
-    int status = reap(p);
+    int status = ProcessExits.reap(p);
     if (status == Integer.MIN_VALUE) {
       p.destroyForcibly();
-      status = reap(p);
+      status = ProcessExits.reap(p);
     }
-    exited(p, "ping exited: " + (complaint != null ? complaint : "status " + status));
+    String signal = ProcessExits.signal(status);
+    boolean bySignal = complaint == null && signal != null;
+    String why = complaint != null ? complaint : bySignal ? signal : "status " + status;
+    exited(p, "ping exited: " + why, bySignal);
   }
 
   private void deliver(PingLine line, Process p) {
@@ -129,37 +150,46 @@ final class PingSession {
       }
       long now = time.monotonicNanos();
       lastOutputNanos = now;
+      printed = true;
       for (ProbeResult r : sequencer.onLine(line, now, time.wallTime())) {
-        if (r.outcome() == Outcome.LOST && r.reason() == null) {
-          r = withLinkProblem(r);
+        if (!r.ok() && r.sent()) {
+          int index = linkState.ifindex(target.device());
+          if (index != LinkState.NO_DEVICE && index != boundIfindex) {
+            String why = recreated(index);
+            emit(with(r, Outcome.ERROR, ProbeReasons.LINK_DOWN + why));
+            log.info("member {}: {}; restarting ping", target.member(), why);
+            stop(p);
+            launch();
+            return;
+          }
+          if (r.outcome() == Outcome.LOST && r.reason() == null) {
+            ProbeResult lost = r;
+            r =
+                linkState
+                    .problem(target.device())
+                    .map(why -> with(lost, Outcome.ERROR, why))
+                    .orElse(r);
+          }
         }
         if (r.ok()) {
           // a working ping: the next failure is news again and restarts start fast again
-          backoff = PingSettings.FIRST_BACKOFF;
-          warnedExit = false;
+          exits.working();
         }
         emit(r);
       }
     }
   }
 
-  private ProbeResult withLinkProblem(ProbeResult r) {
-    return linkState
-        .problem(target.device())
-        .map(
-            why ->
-                new ProbeResult(
-                    r.member(),
-                    r.seq(),
-                    r.monotonicNanos(),
-                    r.wallTime(),
-                    Outcome.ERROR,
-                    null,
-                    why))
-        .orElse(r);
+  private String recreated(int index) {
+    return target.device() + " was created again (ifindex " + boundIfindex + " -> " + index + ")";
   }
 
-  private void exited(Process p, String reason) {
+  private static ProbeResult with(ProbeResult r, Outcome outcome, String reason) {
+    return new ProbeResult(
+        r.member(), r.seq(), r.monotonicNanos(), r.wallTime(), outcome, null, reason);
+  }
+
+  private void exited(Process p, String reason, boolean bySignal) {
     synchronized (lock) {
       if (closed || process != p) {
         return;
@@ -167,59 +197,58 @@ final class PingSession {
       process = null;
       reader = null;
       notRunningReason = reason;
-      if (!warnedExit) {
-        log.warn(
-            "member {}: {}; restarting it with backoff up to {}",
-            target.member(),
-            reason,
-            settings.maxBackoff());
-        warnedExit = true;
-      } else {
-        log.debug("member {}: {}; restarting in {}", target.member(), reason, backoff);
-      }
-      restart = scheduler.schedule(this::relaunch, backoff.toNanos(), TimeUnit.NANOSECONDS);
-      backoff =
-          backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-              ? settings.maxBackoff()
-              : backoff.multipliedBy(2);
+      restartLater(exits.exited(reason, bySignal));
     }
+  }
+
+  private void restartLater(long delayNanos) {
+    restart = scheduler.schedule(this::relaunch, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void relaunch() {
     synchronized (lock) {
-      if (!closed) {
+      if (!closed && process == null) {
+        cancel(restart);
         restart = null;
+        exits.restarting();
         launch();
       }
     }
   }
 
-  /** Keeps the cadence: a slot without a running (or talking) ping is a failed probe. */
-  private void tick() {
-    try {
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        long now = time.monotonicNanos();
-        if (process == null) {
-          emit(sequencer.synthetic(Outcome.ERROR, notRunningReason, now, time.wallTime()));
-        } else if (now - lastOutputNanos > silenceLimit().toNanos()) {
-          String why =
-              "ping printed nothing for "
-                  + Duration.ofNanos(now - lastOutputNanos).toMillis()
-                  + " ms";
-          emit(sequencer.synthetic(Outcome.LOST, why, now, time.wallTime()));
-        }
+  /**
+   * Keeps the cadence, once per probe interval: a slot without a running ping is a probe not sent;
+   * a ping silent for too long is killed; a device that came back is probed at once.
+   */
+  void tick(long now) {
+    synchronized (lock) {
+      if (closed) {
+        return;
       }
-    } catch (RuntimeException e) {
-      // an exception would cancel this periodic task for good
-      log.error("member {}: probe cadence tick failed", target.member(), e);
+      if (process == null) {
+        emit(sequencer.synthetic(Outcome.NOT_SENT, notRunningReason, now, time.wallTime()));
+        int index = linkState.ifindex(target.device());
+        if (index != LinkState.NO_DEVICE && index != boundIfindex) {
+          log.info("member {}: {}; starting ping now", target.member(), recreated(index));
+          relaunch();
+        }
+      } else if (now - lastOutputNanos > (printed ? silenceNanos : firstOutputNanos)) {
+        String why =
+            "ping printed nothing for " + Durations.human(Duration.ofNanos(now - lastOutputNanos));
+        emit(sequencer.synthetic(Outcome.NOT_SENT, why, now, time.wallTime()));
+        Process p = process;
+        stop(p);
+        notRunningReason = why + "; killed it";
+        restartLater(exits.exited(notRunningReason, false));
+      }
     }
   }
 
-  private Duration silenceLimit() {
-    return settings.interval().multipliedBy(2).plus(settings.timeout());
+  /** Takes a ping out of service now; its reader sees the end of its output and reaps it. */
+  private void stop(Process p) {
+    process = null;
+    reader = null;
+    ProcessExits.kill(p);
   }
 
   private void emit(ProbeResult r) {
@@ -243,7 +272,6 @@ final class PingSession {
     Thread t;
     synchronized (lock) {
       closed = true;
-      cancel(ticker);
       cancel(restart);
       p = process;
       t = reader;
@@ -251,9 +279,9 @@ final class PingSession {
     }
     if (p != null) {
       p.destroy();
-      if (reap(p) == Integer.MIN_VALUE) {
+      if (ProcessExits.reap(p) == Integer.MIN_VALUE) {
         p.destroyForcibly();
-        reap(p);
+        ProcessExits.reap(p);
       }
     }
     if (t != null) {
@@ -268,16 +296,6 @@ final class PingSession {
   private static void cancel(ScheduledFuture<?> f) {
     if (f != null) {
       f.cancel(false);
-    }
-  }
-
-  /** Waits for the process to end (so no zombie stays); MIN_VALUE if it did not within 2 s. */
-  private static int reap(Process p) {
-    try {
-      return p.waitFor(2, TimeUnit.SECONDS) ? p.exitValue() : Integer.MIN_VALUE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Integer.MIN_VALUE;
     }
   }
 }

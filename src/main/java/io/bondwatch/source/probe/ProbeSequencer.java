@@ -92,15 +92,19 @@ final class ProbeSequencer {
     long s = memberSeq(raw);
     String reason = pendingFailure;
     pendingFailure = null;
-    Outcome outcome = reason == null ? Outcome.LOST : Outcome.ERROR;
+    Outcome outcome =
+        reason == null
+            ? Outcome.LOST
+            : ProbeReasons.notSent(reason) ? Outcome.NOT_SENT : Outcome.ERROR;
     if (s > highest) {
       advance(s, outcome, reason, null, nanos, wall, out);
-    } else if (s == highest && outcomeAtHighest == Outcome.LOST) {
+    } else if (s == highest
+        && (outcomeAtHighest == Outcome.LOST || outcomeAtHighest == Outcome.NOT_SENT)) {
       // ping repeats the number when it could not send (ENOBUFS, e.g. no carrier or ARP
-      // pending): each line is still one probe slot without an answer
+      // pending): each line is still one probe slot, and no probe left in it
       out.add(
           synthetic(
-              outcome,
+              Outcome.NOT_SENT,
               reason == null ? "probe not sent (icmp_seq " + raw + " again)" : reason,
               nanos,
               wall));
