@@ -11,9 +11,9 @@ import java.time.Duration;
 
 /**
  * A member's {@link ProbeHealth}: its probe statistics, the degraded rule's own window, and the
- * down rule, which sees a lost probe only once {@link MissDeadline} says it is not merely slow.
- * Called under the member's lock only. Public for {@code bench/detection}, which measures exactly
- * what the service judges.
+ * down rule, which sees a lost probe only once {@link MissDeadline} says it is not merely slow, and
+ * a probe slot in which nothing could be sent at once. Called under the member's lock only. Public
+ * for {@code bench/detection}, which measures exactly what the service judges.
  */
 public final class LinkHealth implements ProbeHealth {
   /** Fewer probes than this in the window say nothing about a line's loss. */
@@ -56,7 +56,12 @@ public final class LinkHealth implements ProbeHealth {
   public void record(ProbeResult r) {
     long now = r.monotonicNanos();
     lastNanos = now;
-    if (r.ok()) {
+    if (!r.sent()) {
+      // a slot in which no probe left: a failure for the down rule, in no count and no loss;
+      // and nothing is on its way that could still answer the probes held back as slow
+      deadline.drain().forEach(p -> miss(now, p, false));
+      detector.onMiss(now, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason());
+    } else if (r.ok()) {
       stats.onReply(now, r.seq(), r.rtt());
       judged.onReply(now, r.seq(), r.rtt());
       deadline.reply(r.seq(), now, r.rtt()).forEach(p -> miss(now, p, false));
@@ -116,6 +121,12 @@ public final class LinkHealth implements ProbeHealth {
     }
     double lost = judged.lossRatio(lastNanos) * n - run;
     return Math.max(0, lost) / (n - run);
+  }
+
+  @Override
+  public double lossSinceRestore() {
+    double loss = judged.lossRatio(lastNanos);
+    return Double.isNaN(loss) ? 0 : loss;
   }
 
   @Override

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * <p>A member starts DOWN and must earn UP through the restore rule like any returning member. pppd
  * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
  * probes must agree.
+ *
+ * <p>Its reason is the current cause, refreshed at every input: a state change gives the words of
+ * the rule that made it; afterwards the reason follows what the probes say now (the latest failure,
+ * the restore count, the figures judged), and the loss shown is the one the reason and the degraded
+ * rule use.
  */
 public final class Member {
   private static final Logger log = LoggerFactory.getLogger(Member.class);
@@ -30,11 +35,15 @@ public final class Member {
   private final ReentrantLock lock = new ReentrantLock();
 
   private MemberState state = MemberState.DOWN;
-  private String reason = "starting: waiting for probes to answer";
+  private String reason = MemberReasons.STARTING;
   private Instant since;
   private int consecutiveOk;
+  private int consecutiveFailed;
+  private ProbeResult latestFailure;
+  private boolean probed;
   private long flaps;
   private Boolean sessionUp;
+  private String sessionDownWhy;
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
     this.name = name;
@@ -58,10 +67,18 @@ public final class Member {
     lock.lock();
     try {
       health.record(result);
-      consecutiveOk = result.ok() ? consecutiveOk + 1 : 0;
+      probed = true;
+      if (result.ok()) {
+        consecutiveOk++;
+        consecutiveFailed = 0;
+      } else {
+        consecutiveOk = 0;
+        consecutiveFailed++;
+        latestFailure = result;
+      }
       from = state;
       evaluate();
-      after = from == state ? null : snapshotLocked();
+      after = changed(from);
     } finally {
       lock.unlock();
     }
@@ -75,12 +92,13 @@ public final class Member {
     lock.lock();
     try {
       sessionUp = false;
+      sessionDownWhy = why;
       consecutiveOk = 0;
       from = state;
       if (state.usable() || state == MemberState.SUPPRESSED) {
         moveTo(MemberState.DOWN, "pppd: " + why);
       }
-      after = from == state ? null : snapshotLocked();
+      after = changed(from);
     } finally {
       lock.unlock();
     }
@@ -98,6 +116,7 @@ public final class Member {
         consecutiveOk = 0;
       }
       sessionUp = true;
+      reason = currentReason();
     } finally {
       lock.unlock();
     }
@@ -119,13 +138,53 @@ public final class Member {
         if (consecutiveOk >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
           health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
-          moveTo(target, "restored after " + consecutiveOk + " answered probes in a row");
+          String restored = "restored after " + consecutiveOk + " answered probes in a row";
+          moveTo(
+              target, target == MemberState.UP ? restored : restored + "; " + healthReason(target));
         }
       }
       case DRAINED -> {
         // an operator holds it out; probes keep the statistics fresh and nothing else
       }
     }
+  }
+
+  /** The snapshot for listeners when the state changed; otherwise refreshes the reason. */
+  private MemberSnapshot changed(MemberState from) {
+    if (from != state) {
+      return snapshotLocked();
+    }
+    reason = currentReason();
+    return null;
+  }
+
+  private String currentReason() {
+    return switch (state) {
+      case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
+      case DOWN, SUPPRESSED -> downCause();
+      case DRAINED -> reason;
+    };
+  }
+
+  private String downCause() {
+    if (Boolean.FALSE.equals(sessionUp)) {
+      return MemberReasons.pppdDown(sessionDownWhy, consecutiveOk > 0);
+    }
+    if (!probed) {
+      return MemberReasons.STARTING;
+    }
+    if (consecutiveFailed == 0) {
+      return MemberReasons.restoring(consecutiveOk, policy.restoreConsecutiveOk());
+    }
+    return MemberReasons.failing(consecutiveFailed, latestFailure);
+  }
+
+  /**
+   * The loss shown with the state: while up or degraded, the loss the degraded rule judges (and the
+   * recommended set uses); while down, the loss since the last restore, the outage included.
+   */
+  private double shownLoss() {
+    return state.usable() ? health.degradedLoss() : health.lossSinceRestore();
   }
 
   private MemberState healthyState() {
@@ -142,15 +201,7 @@ public final class Member {
   }
 
   private String healthReason(MemberState target) {
-    Duration rtt = health.smoothedRtt();
-    String figures =
-        String.format(
-            java.util.Locale.ROOT,
-            "loss %.1f%%, rtt %s",
-            health.degradedLoss() * 100,
-            rtt == null
-                ? "-"
-                : String.format(java.util.Locale.ROOT, "%.1f ms", rtt.toNanos() / 1e6));
+    String figures = MemberReasons.figures(health.degradedLoss(), health.smoothedRtt());
     return target == MemberState.DEGRADED
         ? "over degraded thresholds: " + figures
         : "back within thresholds: " + figures;
@@ -205,7 +256,7 @@ public final class Member {
         since,
         health.smoothedRtt(),
         health.jitter(),
-        health.lossRatio(),
+        shownLoss(),
         health.baselineLoss(),
         health.sent(),
         health.lost(),
