@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
  * probes must agree.
  *
- * <p>Its reason is the current cause, refreshed at every input: a state change gives the words of
- * the rule that made it; afterwards the reason follows what the probes say now (the latest failure,
- * the restore count, the figures judged), and the loss shown is the one the reason and the degraded
- * rule use.
+ * <p>Its reason is the current cause: a state change gives the words of the rule that made it until
+ * the next input; afterwards the reason follows what the probes say now (the latest failure, the
+ * restore count, the figures judged), worded only when a snapshot is taken, so probes cost no
+ * formatting. The loss shown is the one the reason and the degraded rule use.
  */
 public final class Member {
   private static final Logger log = LoggerFactory.getLogger(Member.class);
@@ -35,12 +35,11 @@ public final class Member {
   private final ReentrantLock lock = new ReentrantLock();
 
   private MemberState state = MemberState.DOWN;
+  // the words of the last state change, shown until the next input; then the live reason
   private String reason = MemberReasons.STARTING;
+  private boolean reasonIsLive;
   private Instant since;
-  private int consecutiveOk;
-  private int consecutiveFailed;
-  private ProbeResult latestFailure;
-  private boolean probed;
+  private final ProbeRun run = new ProbeRun();
   private long flaps;
   private Boolean sessionUp;
   private String sessionDownWhy;
@@ -67,15 +66,7 @@ public final class Member {
     lock.lock();
     try {
       health.record(result);
-      probed = true;
-      if (result.ok()) {
-        consecutiveOk++;
-        consecutiveFailed = 0;
-      } else {
-        consecutiveOk = 0;
-        consecutiveFailed++;
-        latestFailure = result;
-      }
+      run.record(result);
       from = state;
       evaluate();
       after = changed(from);
@@ -93,7 +84,7 @@ public final class Member {
     try {
       sessionUp = false;
       sessionDownWhy = why;
-      consecutiveOk = 0;
+      run.countAnswersFromNow();
       from = state;
       if (state.usable() || state == MemberState.SUPPRESSED) {
         moveTo(MemberState.DOWN, "pppd: " + why);
@@ -113,10 +104,10 @@ public final class Member {
     lock.lock();
     try {
       if (!Boolean.TRUE.equals(sessionUp)) {
-        consecutiveOk = 0;
+        run.countAnswersFromNow();
       }
       sessionUp = true;
-      reason = currentReason();
+      reasonIsLive = true;
     } finally {
       lock.unlock();
     }
@@ -135,10 +126,10 @@ public final class Member {
         }
       }
       case DOWN, SUPPRESSED -> {
-        if (consecutiveOk >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+        if (run.answered() >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
           health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
-          String restored = "restored after " + consecutiveOk + " answered probes in a row";
+          String restored = "restored after " + run.answered() + " answered probes in a row";
           moveTo(
               target, target == MemberState.UP ? restored : restored + "; " + healthReason(target));
         }
@@ -149,34 +140,22 @@ public final class Member {
     }
   }
 
-  /** The snapshot for listeners when the state changed; otherwise refreshes the reason. */
+  /** The snapshot for listeners when the state changed; otherwise the reason is live again. */
   private MemberSnapshot changed(MemberState from) {
     if (from != state) {
       return snapshotLocked();
     }
-    reason = currentReason();
+    reasonIsLive = true;
     return null;
   }
 
   private String currentReason() {
     return switch (state) {
       case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
-      case DOWN, SUPPRESSED -> downCause();
+      case DOWN, SUPPRESSED ->
+          run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
       case DRAINED -> reason;
     };
-  }
-
-  private String downCause() {
-    if (Boolean.FALSE.equals(sessionUp)) {
-      return MemberReasons.pppdDown(sessionDownWhy, consecutiveOk > 0);
-    }
-    if (!probed) {
-      return MemberReasons.STARTING;
-    }
-    if (consecutiveFailed == 0) {
-      return MemberReasons.restoring(consecutiveOk, policy.restoreConsecutiveOk());
-    }
-    return MemberReasons.failing(consecutiveFailed, latestFailure);
   }
 
   /**
@@ -201,10 +180,7 @@ public final class Member {
   }
 
   private String healthReason(MemberState target) {
-    String figures = MemberReasons.figures(health.degradedLoss(), health.smoothedRtt());
-    return target == MemberState.DEGRADED
-        ? "over degraded thresholds: " + figures
-        : "back within thresholds: " + figures;
+    return MemberReasons.crossed(target, health.degradedLoss(), health.smoothedRtt());
   }
 
   private void moveTo(MemberState to, String why) {
@@ -214,6 +190,7 @@ public final class Member {
     }
     state = to;
     reason = why;
+    reasonIsLive = false;
     since = time.wallTime();
   }
 
@@ -252,7 +229,7 @@ public final class Member {
     return new MemberSnapshot(
         name,
         state,
-        reason,
+        reasonIsLive ? currentReason() : reason,
         since,
         health.smoothedRtt(),
         health.jitter(),
@@ -264,6 +241,6 @@ public final class Member {
         sessionUp,
         health.requiredMisses(),
         health.consecutiveLost(),
-        consecutiveOk);
+        run.answered());
   }
 }

@@ -22,6 +22,14 @@ final class MemberReasons {
         rtt == null ? "-" : String.format(Locale.ROOT, "%.1f ms", rtt.toNanos() / 1e6));
   }
 
+  /** A move between up and degraded, in the figures that made it. */
+  static String crossed(MemberState target, double loss, Duration rtt) {
+    return (target == MemberState.DEGRADED
+            ? "over degraded thresholds: "
+            : "back within thresholds: ")
+        + figures(loss, rtt);
+  }
+
   /** Up: "within thresholds: loss ..."; degraded: the figures and what brings it back up. */
   static String health(MemberState state, double loss, Duration rtt, MemberPolicy policy) {
     if (state != MemberState.DEGRADED) {

@@ -3,10 +3,7 @@ package io.bondwatch.source.probe;
 import io.bondwatch.source.probe.ProbeResult.Outcome;
 import io.bondwatch.time.Durations;
 import io.bondwatch.time.TimeSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,12 +19,9 @@ import org.slf4j.LoggerFactory;
  * restarts it with doubling backoff when it exits, and keeps the probe cadence going (through
  * {@link #tick}) with NOT_SENT results while no ping runs, so the member's state keeps moving.
  *
- * <p>ping binds to its device's interface index once, at start. A device deleted and created again
- * under the same name (PPPoE's {@code pppN} at every reconnect) has a new index, and a ping bound
- * to the old one answers nothing for ever. So at every unanswered probe, and at every tick while no
- * ping runs, the device's index is compared with the one ping started on, and ping is restarted at
- * once when it differs. A ping that prints nothing at all (hung) is killed and restarted with
- * backoff.
+ * <p>At every unanswered probe, and at every tick while no ping runs, the device is checked to be
+ * the one ping is bound to ({@link DeviceWatch}); ping is started again at once when it is not. A
+ * ping that prints nothing at all (hung) is killed and restarted with backoff.
  */
 final class PingSession {
   private static final Logger log = LoggerFactory.getLogger(PingSession.class);
@@ -39,19 +33,30 @@ final class PingSession {
   private final Consumer<ProbeResult> sink;
   private final PingSettings settings;
   private final TimeSource time;
-  private final LinkState linkState;
+  private final DeviceWatch device;
   private final ScheduledExecutorService scheduler;
   private final PingOutputParser parser = new PingOutputParser();
   private final ProbeSequencer sequencer;
   private final long silenceNanos;
   private final long firstOutputNanos;
   private final Object lock = new Object();
+  private final PingOutput.Listener output =
+      new PingOutput.Listener() {
+        @Override
+        public void line(PingLine line, Process p) {
+          deliver(line, p);
+        }
+
+        @Override
+        public void ended(Process p, String reason, boolean bySignal) {
+          exited(p, reason, bySignal);
+        }
+      };
 
   // all guarded by lock
   private final ProcessExits exits;
   private Process process;
   private Thread reader;
-  private int boundIfindex = LinkState.NO_DEVICE;
   private String notRunningReason;
   private long lastOutputNanos;
   private boolean printed;
@@ -67,7 +72,7 @@ final class PingSession {
       ScheduledExecutorService scheduler,
       LinkState linkState) {
     this.target = target;
-    this.linkState = linkState;
+    this.device = new DeviceWatch(linkState, target.device());
     this.sink = sink;
     this.settings = settings;
     this.time = time;
@@ -94,8 +99,8 @@ final class PingSession {
 
   private void launch() {
     List<String> argv = settings.argv(target);
-    // read before ping binds: a device re-created in between is then seen as changed, not missed
-    boundIfindex = linkState.ifindex(target.device());
+    // before ping binds: a device re-created in between is then seen as changed, not missed
+    device.binding();
     try {
       Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
       p.getOutputStream().close();
@@ -104,43 +109,14 @@ final class PingSession {
       lastOutputNanos = time.monotonicNanos();
       printed = false;
       sequencer.processStarted();
-      reader = new Thread(() -> read(p), "ping-" + target.member());
+      reader =
+          new Thread(new PingOutput(target.member(), p, parser, output), "ping-" + target.member());
       reader.setDaemon(true);
       reader.start();
       log.debug("member {}: started {} (pid {})", target.member(), argv, p.pid());
     } catch (IOException e) {
       exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage(), false);
     }
-  }
-
-  private void read(Process p) {
-    String complaint = null;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        PingLine parsed = parser.parse(line);
-        if (parsed instanceof PingLine.Failure f) {
-          complaint = f.message();
-        } else if (parsed instanceof PingLine.Unrecognised u) {
-          complaint = u.text().strip();
-          log.debug("member {}: unrecognised ping output '{}'", target.member(), complaint);
-        }
-        deliver(parsed, p);
-      }
-    } catch (IOException | RuntimeException e) {
-      // the stream is closed under us by close(); anything else ends this ping like an exit
-      complaint = complaint != null ? complaint : e.toString();
-    }
-    int status = ProcessExits.reap(p);
-    if (status == Integer.MIN_VALUE) {
-      p.destroyForcibly();
-      status = ProcessExits.reap(p);
-    }
-    String signal = ProcessExits.signal(status);
-    boolean bySignal = complaint == null && signal != null;
-    String why = complaint != null ? complaint : bySignal ? signal : "status " + status;
-    exited(p, "ping exited: " + why, bySignal);
   }
 
   private void deliver(PingLine line, Process p) {
@@ -153,25 +129,16 @@ final class PingSession {
       printed = true;
       for (ProbeResult r : sequencer.onLine(line, now, time.wallTime())) {
         if (!r.ok() && r.sent()) {
-          int index = linkState.ifindex(target.device());
-          if (index != LinkState.NO_DEVICE && index != boundIfindex) {
-            String why = recreated(index);
-            emit(with(r, Outcome.ERROR, ProbeReasons.LINK_DOWN + why));
-            log.info("member {}: {}; restarting ping", target.member(), why);
+          String replaced = device.replaced();
+          if (replaced != null) {
+            emit(with(r, Outcome.ERROR, ProbeReasons.LINK_DOWN + replaced));
+            log.info("member {}: {}; restarting ping", target.member(), replaced);
             stop(p);
             launch();
             return;
           }
-          if (r.outcome() == Outcome.LOST && r.reason() == null) {
-            ProbeResult lost = r;
-            r =
-                linkState
-                    .problem(target.device())
-                    .map(why -> with(lost, Outcome.ERROR, why))
-                    .orElse(r);
-          }
-        }
-        if (r.ok()) {
+          r = withLinkProblem(r);
+        } else if (r.ok()) {
           // a working ping: the next failure is news again and restarts start fast again
           exits.working();
         }
@@ -180,8 +147,12 @@ final class PingSession {
     }
   }
 
-  private String recreated(int index) {
-    return target.device() + " was created again (ifindex " + boundIfindex + " -> " + index + ")";
+  /** A plain timeout on a device that is down or missing carries that as its reason. */
+  private ProbeResult withLinkProblem(ProbeResult r) {
+    if (r.outcome() != Outcome.LOST || r.reason() != null) {
+      return r;
+    }
+    return device.problem().map(why -> with(r, Outcome.ERROR, why)).orElse(r);
   }
 
   private static ProbeResult with(ProbeResult r, Outcome outcome, String reason) {
@@ -227,9 +198,9 @@ final class PingSession {
       }
       if (process == null) {
         emit(sequencer.synthetic(Outcome.NOT_SENT, notRunningReason, now, time.wallTime()));
-        int index = linkState.ifindex(target.device());
-        if (index != LinkState.NO_DEVICE && index != boundIfindex) {
-          log.info("member {}: {}; starting ping now", target.member(), recreated(index));
+        String back = device.replaced();
+        if (back != null) {
+          log.info("member {}: {}; starting ping now", target.member(), back);
           relaunch();
         }
       } else if (now - lastOutputNanos > (printed ? silenceNanos : firstOutputNanos)) {
@@ -278,11 +249,7 @@ final class PingSession {
       process = null;
     }
     if (p != null) {
-      p.destroy();
-      if (ProcessExits.reap(p) == Integer.MIN_VALUE) {
-        p.destroyForcibly();
-        ProcessExits.reap(p);
-      }
+      ProcessExits.end(p);
     }
     if (t != null) {
       try {

@@ -94,6 +94,15 @@ final class ProcessExits {
     }
   }
 
+  /** Asks a process to end, forces it after 2 s, and reaps it. */
+  static void end(Process p) {
+    p.destroy();
+    if (reap(p) == Integer.MIN_VALUE) {
+      p.destroyForcibly();
+      reap(p);
+    }
+  }
+
   /** Kills a process and whatever it started (a child may hold its output pipe open). */
   static void kill(Process p) {
     List<ProcessHandle> children = p.descendants().toList();
