@@ -8,6 +8,7 @@ import io.bondwatch.domain.member.ProbeStats;
 import io.bondwatch.source.probe.ProbeReasons;
 import io.bondwatch.source.probe.ProbeResult;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A member's {@link ProbeHealth}: its probe statistics, the degraded rule's own window, and the
@@ -59,12 +60,12 @@ public final class LinkHealth implements ProbeHealth {
     if (!r.sent()) {
       // a slot in which no probe left: a failure for the down rule, in no count and no loss;
       // and nothing is on its way that could still answer the probes held back as slow
-      deadline.drain().forEach(p -> miss(now, p, false));
+      countMisses(now, deadline.drain());
       detector.onMiss(now, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason());
     } else if (r.ok()) {
       stats.onReply(now, r.seq(), r.rtt());
       judged.onReply(now, r.seq(), r.rtt());
-      deadline.reply(r.seq(), now, r.rtt()).forEach(p -> miss(now, p, false));
+      countMisses(now, deadline.reply(r.seq(), now, r.rtt()));
       detector.onReply(now, r.seq());
     } else {
       stats.onMiss(now, r.seq());
@@ -73,17 +74,21 @@ public final class LinkHealth implements ProbeHealth {
           r.outcome() == ProbeResult.Outcome.ERROR && ProbeReasons.provesLinkGone(r.reason());
       if (gone) {
         // no reply can be late on a link that is gone: count everything now
-        deadline.drain().forEach(p -> miss(now, p, false));
+        countMisses(now, deadline.drain());
         detector.onMiss(now, r.seq(), true, r.reason());
       } else {
         deadline.miss(r.seq(), now, r.reason());
       }
     }
-    deadline.due(now).forEach(p -> miss(now, p, false));
+    countMisses(now, deadline.due(now));
   }
 
-  private void miss(long now, MissDeadline.Pending p, boolean gone) {
-    detector.onMiss(now, p.seq(), gone, p.reason());
+  private void countMisses(long now, List<MissDeadline.Pending> misses) {
+    // a loop, not forEach with a lambda: this runs for every probe
+    for (int i = 0; i < misses.size(); i++) {
+      MissDeadline.Pending p = misses.get(i);
+      detector.onMiss(now, p.seq(), false, p.reason());
+    }
   }
 
   @Override

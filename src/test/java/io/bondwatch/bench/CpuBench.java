@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * bench/cpu: the CPU the real service (the jar, as {@code bondwatch run}) uses with {@code
@@ -52,11 +54,13 @@ public final class CpuBench {
             members, warmup, seconds);
         Thread.sleep(warmup * 1000L);
         long pid = bw.process().pid();
+        Map<String, Long> threads0 = threadTicks(pid);
         long java0 = cpuTicks(pid);
         long ping0 = childTicks(bw);
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         long java1 = cpuTicks(pid);
+        Map<String, Long> threads1 = threadTicks(pid);
         long ping1 = childTicks(bw);
         double wall = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
@@ -69,6 +73,15 @@ public final class CpuBench {
             Locale.ROOT,
             "ping processes together: %.3f %% of one core (if none restarted meanwhile)%n",
             100.0 * (ping1 - ping0) * 10 / 1000 / wall);
+        System.out.println("by thread (ms CPU in the measured time):");
+        threads1.entrySet().stream()
+            .map(
+                e ->
+                    Map.entry(
+                        e.getKey(), (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) * 10))
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .forEach(e -> System.out.printf("  %-24s %6d%n", e.getKey(), e.getValue()));
         if (bw.output().contains("-> down")) {
           System.out.println("note: a member went down during the run; see the log in " + dir);
         }
@@ -99,10 +112,31 @@ public final class CpuBench {
 
   /** utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux). */
   private static long cpuTicks(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+  }
+
+  private static long cpuTicks(String stat) {
     // fields after the command name, which is in parentheses and may contain spaces
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /** CPU ticks per thread name (threads of one name, e.g. the GC's, added up). */
+  private static Map<String, Long> threadTicks(long pid) throws IOException {
+    Map<String, Long> byName = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : tasks.toList()) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          name = name.replaceAll("#?\\d+$", "#n");
+          byName.merge(name, cpuTicks(stat), Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // a thread that ended between listing and reading
+        }
+      }
+    }
+    return byName;
   }
 
   private static long childTicks(BondwatchProcess bw) {
