@@ -23,9 +23,12 @@ final class DeviceWatch {
   /** Words for a device that exists now under another index than ping's; null if it does not. */
   String replaced() {
     int now = linkState.ifindex(device);
-    return now != LinkState.NO_DEVICE && now != bound
-        ? device + " was created again (ifindex " + bound + " -> " + now + ")"
-        : null;
+    if (now == LinkState.NO_DEVICE || now == bound) {
+      return null;
+    }
+    return bound == LinkState.NO_DEVICE
+        ? device + " exists now (ifindex " + now + ")"
+        : device + " was created again (ifindex " + bound + " -> " + now + ")";
   }
 
   /** Why the device cannot carry traffic now (down or missing), if it cannot. */

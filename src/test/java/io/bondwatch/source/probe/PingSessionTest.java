@@ -135,6 +135,9 @@ class PingSessionTest {
     time.advanceMillis(200);
     session.tick(time.monotonicNanos());
     assertThat(session.pid()).as("started at the tick, not after the backoff").isPresent();
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .contains("member m1: eth9 exists now (ifindex 9); starting ping now");
     assertThat(scheduler.pending()).as("the backoff restart is cancelled").isEmpty();
     await().until(() -> results.stream().anyMatch(r -> r.outcome() == Outcome.LOST));
   }
