@@ -36,10 +36,9 @@ final class BondView implements MetricsSource {
   private final MemberSetOptimizer optimizer;
   private final TimeSource time;
 
-  // every set of members is evaluated, and one scrape asks once per member: compute once a second
-  private static final long RECOMMENDATION_TTL_NANOS = 1_000_000_000L;
-
-  private record Recommendation(long atNanos, MemberSetChoice choice) {}
+  // every set of members is evaluated, and one scrape asks once per member: compute again only
+  // when a candidate or one of its figures changed, so the set always agrees with the members
+  private record Recommendation(List<MemberQuality> candidates, MemberSetChoice choice) {}
 
   private volatile Recommendation cached;
 
@@ -147,17 +146,17 @@ final class BondView implements MetricsSource {
    * not known yet is a candidate too: the optimizer judges it by its loss.
    */
   MemberSetChoice recommendation() {
-    long now = time.monotonicNanos();
+    List<MemberQuality> candidates = candidates();
     Recommendation last = cached;
-    if (last != null && now - last.atNanos() < RECOMMENDATION_TTL_NANOS) {
+    if (last != null && last.candidates().equals(candidates)) {
       return last.choice();
     }
-    MemberSetChoice choice = recommend();
-    cached = new Recommendation(now, choice);
+    MemberSetChoice choice = recommend(candidates);
+    cached = new Recommendation(candidates, choice);
     return choice;
   }
 
-  private MemberSetChoice recommend() {
+  private List<MemberQuality> candidates() {
     List<MemberQuality> candidates = new ArrayList<>();
     for (String m : members()) {
       double down = capacity(m, Direction.RECEIVE);
@@ -166,6 +165,10 @@ final class BondView implements MetricsSource {
         candidates.add(new MemberQuality(m, down, up, member(m).lossRatio()));
       }
     }
+    return candidates;
+  }
+
+  private MemberSetChoice recommend(List<MemberQuality> candidates) {
     if (candidates.isEmpty() || candidates.size() > MemberSetOptimizer.MAX_MEMBERS) {
       return null;
     }

@@ -7,6 +7,7 @@ import io.bondwatch.source.probe.PingSettings;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.testbed.NetnsTestBed;
+import io.bondwatch.time.Durations;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,11 @@ public final class DetectionBench {
     PingSettings settings = PingSettings.defaults();
     System.out.printf(
         "bench/detection: interval %s, timeout %s, consecutiveLost %d, maxConsecutiveLost %d, baselineWindow %s%n",
-        settings.interval(), settings.timeout(), MIN_K, MAX_K, BASELINE);
+        Durations.human(settings.interval()),
+        Durations.human(settings.timeout()),
+        MIN_K,
+        MAX_K,
+        Durations.human(BASELINE));
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     try (NetnsTestBed bed = NetnsTestBed.create(2);
         PingProber prober = new PingProber(settings, CLOCK, scheduler)) {

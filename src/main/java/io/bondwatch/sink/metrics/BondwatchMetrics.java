@@ -92,7 +92,11 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
         .baseUnit("seconds")
         .register(r);
     memberGauge(
-            m, MEMBER_LOSS, "Probe loss ratio over the degraded window", MemberSnapshot::lossRatio)
+            m,
+            MEMBER_LOSS,
+            "Probe loss the member is judged by: over the degraded window since it was last"
+                + " restored (see docs/down-rule.md)",
+            MemberSnapshot::lossRatio)
         .register(r);
     memberGauge(
             m,
@@ -105,7 +109,8 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
         .tags(t)
         .register(r);
     FunctionCounter.builder(PROBES_LOST, source, src -> src.member(m).probesLost())
-        .description("Probes that got no reply in time, or failed to send")
+        .description(
+            "Probes sent that got no reply in time (probes that could not be sent are in neither counter)")
         .tags(t)
         .register(r);
     FunctionCounter.builder(MEMBER_FLAPS, source, src -> src.member(m).flaps())
