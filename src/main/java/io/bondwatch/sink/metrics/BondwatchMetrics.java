@@ -51,6 +51,9 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
     this.version = version;
   }
 
+  /** The values of {@code bondwatch_log_lines_total{result}}: the parser's outcomes. */
+  static final List<String> LOG_LINE_RESULTS = List.of("parsed", "ignored", "malformed");
+
   @Override
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
@@ -63,6 +66,8 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
     }
     bindBond(registry);
     tailerMeters = new TailerMeters(registry);
+    // every result of the closed set from the start, so that rate() and absent() work at once
+    LOG_LINE_RESULTS.forEach(this::logLineCounter);
   }
 
   private void bindMember(MeterRegistry r, String m) {
@@ -268,15 +273,17 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
 
   @Override
   public void onLogLine(String result) {
-    logLines
-        .computeIfAbsent(
-            result,
-            k ->
-                Counter.builder(LOG_LINES)
-                    .description("pppd log lines read, by how the parser took them")
-                    .tag(TAG_RESULT, result)
-                    .register(registry))
-        .increment();
+    logLineCounter(result).increment();
+  }
+
+  private Counter logLineCounter(String result) {
+    return logLines.computeIfAbsent(
+        result,
+        k ->
+            Counter.builder(LOG_LINES)
+                .description("pppd log lines read, by how the parser took them")
+                .tag(TAG_RESULT, result)
+                .register(registry));
   }
 
   /**
