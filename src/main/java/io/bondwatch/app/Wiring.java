@@ -120,6 +120,9 @@ public final class Wiring implements AutoCloseable {
     startPppdSource();
     toClose.push(probes);
     for (MemberConfig m : config.members()) {
+      if (m.probe() == null) {
+        continue; // a multilink member without an IP: judged by its underlay (MultilinkWatch)
+      }
       Member member = members.get(m.name());
       probes.start(
           new ProbeTarget(m.name(), m.probe().interfaceName(), m.probe().target()),
