@@ -23,6 +23,8 @@ import java.util.Objects;
  *     for discovery
  * @param reason free text the line gives (peer's termination reason, signal, auth message)
  * @param member configured member name, set by {@link PppdAttributor}
+ * @param echoId the identifier of an LCP echo request or reply (pppd {@code debug debug} packet
+ *     dumps), which pairs a reply with its request (JSON {@code id})
  */
 public record PppdEvent(
     int line,
@@ -39,7 +41,44 @@ public record PppdEvent(
     Long bytesReceived,
     String protocol,
     String reason,
-    String member) {
+    String member,
+    Integer echoId) {
+
+  /** An event that is no LCP echo. */
+  public PppdEvent(
+      int line,
+      String time,
+      Integer pid,
+      PppdEventType event,
+      String interfaceName,
+      String device,
+      Integer session,
+      String peer,
+      String ip,
+      Integer count,
+      Long bytesSent,
+      Long bytesReceived,
+      String protocol,
+      String reason,
+      String member) {
+    this(
+        line,
+        time,
+        pid,
+        event,
+        interfaceName,
+        device,
+        session,
+        peer,
+        ip,
+        count,
+        bytesSent,
+        bytesReceived,
+        protocol,
+        reason,
+        member,
+        null);
+  }
 
   public PppdEvent {
     if (line < 1) {
@@ -51,6 +90,7 @@ public record PppdEvent(
     requireNonNegative("count", count);
     requireNonNegative("bytes_sent", bytesSent);
     requireNonNegative("bytes_received", bytesReceived);
+    requireNonNegative("id", echoId);
   }
 
   /** An event with no optional fields. */
@@ -76,7 +116,8 @@ public record PppdEvent(
         bytesReceived,
         protocol,
         reason,
-        memberName);
+        memberName,
+        echoId);
   }
 
   /** The session effect, applying the LCP-only rule for {@code terminated_by_peer}. */
