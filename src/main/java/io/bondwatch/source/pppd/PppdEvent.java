@@ -44,42 +44,6 @@ public record PppdEvent(
     String member,
     Integer echoId) {
 
-  /** An event that is no LCP echo. */
-  public PppdEvent(
-      int line,
-      String time,
-      Integer pid,
-      PppdEventType event,
-      String interfaceName,
-      String device,
-      Integer session,
-      String peer,
-      String ip,
-      Integer count,
-      Long bytesSent,
-      Long bytesReceived,
-      String protocol,
-      String reason,
-      String member) {
-    this(
-        line,
-        time,
-        pid,
-        event,
-        interfaceName,
-        device,
-        session,
-        peer,
-        ip,
-        count,
-        bytesSent,
-        bytesReceived,
-        protocol,
-        reason,
-        member,
-        null);
-  }
-
   public PppdEvent {
     if (line < 1) {
       throw new IllegalArgumentException("line must be >= 1, got " + line);
@@ -96,7 +60,8 @@ public record PppdEvent(
   /** An event with no optional fields. */
   public static PppdEvent of(int line, String time, Integer pid, PppdEventType event) {
     return new PppdEvent(
-        line, time, pid, event, null, null, null, null, null, null, null, null, null, null, null);
+        line, time, pid, event, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** This event attributed to {@code memberName} (null to clear). */
