@@ -19,6 +19,8 @@ public final class FrameHeartbeat {
   private int arrivals;
   private long lastCounter = -1;
   private long lastFrameNanos = NEVER;
+  // the silence in progress was an outage (judged dead, or in a stalled bundle): not a heartbeat
+  private boolean outage;
 
   public FrameHeartbeat(HeartbeatRule rule) {
     this.rule = rule;
@@ -38,14 +40,24 @@ public final class FrameHeartbeat {
     if (fresh == 0) {
       return;
     }
-    if (lastFrameNanos != NEVER) {
+    if (lastFrameNanos != NEVER && !outage) {
       gaps.add(nanos - lastFrameNanos);
     }
+    outage = false;
     lastFrameNanos = nanos;
     int slot = arrivals % ARRIVALS;
     arrivalNanos[slot] = nanos;
     arrivalFrames[slot] = fresh;
     arrivals++;
+  }
+
+  /**
+   * The silence in progress is an outage, not a heartbeat: the gap it ends is not learned, as a run
+   * of lost probes that reached "down" does not enter the baseline loss. Without this every outage
+   * would raise the silence allowed until no outage is seen at all.
+   */
+  public void outage() {
+    outage = true;
   }
 
   /** The device is gone: its counter starts again wherever the next device's does. */

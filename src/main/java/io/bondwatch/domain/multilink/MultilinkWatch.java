@@ -119,6 +119,9 @@ public final class MultilinkWatch {
 
   private UnderlayVerdict verdict(MemberUnderlay m, BundleProbeView b, long now) {
     String dead = last.dead().get(m.name());
+    if (dead != null || b.stalled() && m.silent(now)) {
+      m.frames().outage();
+    }
     if (dead != null) {
       flowingSince.remove(m.name());
       return new UnderlayVerdict(Kind.DEAD, () -> dead);

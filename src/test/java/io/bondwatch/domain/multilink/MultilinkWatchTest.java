@@ -220,7 +220,6 @@ class MultilinkWatchTest {
       sample(tick % 5 == 0, tick % 5 == 2);
     }
     assertThat(changes).isEmpty();
-    assertThat(watch.status("dsl1", now()).silenceAllowedSeconds()).isEqualTo(2.0);
     assertThat(watch.bundleFault()).endsWith("nobody blamed");
   }
 
@@ -255,5 +254,29 @@ class MultilinkWatchTest {
         .isZero();
     samples(2, true, true);
     assertThat(state("dsl2")).isEqualTo(MemberState.UP);
+  }
+
+  @Test
+  void anOutageDoesNotRaiseTheSilenceAllowedAfterIt() {
+    bothUp();
+    bundle = new BundleProbeView(true, 3);
+    samples(25, true, false);
+    assertThat(state("dsl2")).isEqualTo(MemberState.DOWN);
+    bundle = new BundleProbeView(false, 0);
+    samples(20, true, true);
+    assertThat(state("dsl2")).isEqualTo(MemberState.UP);
+    assertThat(watch.status("dsl2", now()).silenceAllowedSeconds())
+        .as("the 5 s outage is no heartbeat")
+        .isEqualTo(0.6);
+  }
+
+  @Test
+  void aHeartbeatThatSlowsWhileTheBundleCarriesIsLearned() {
+    bothUp();
+    for (int i = 0; i < 30; i++) {
+      sample(tick % 5 == 0, tick % 5 == 2);
+    }
+    assertThat(changes).isEmpty();
+    assertThat(watch.status("dsl1", now()).silenceAllowedSeconds()).isEqualTo(2.0);
   }
 }
