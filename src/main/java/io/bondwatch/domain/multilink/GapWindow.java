@@ -3,7 +3,7 @@ package io.bondwatch.domain.multilink;
 import java.util.Arrays;
 
 /**
- * The last {@link HeartbeatRule#GAPS} gaps between a member's frame arrivals, and a quantile of
+ * The last {@link HeartbeatRule#GAPS} gaps between a member's frame arrivals, and quantiles of
  * them. Not thread-safe.
  */
 final class GapWindow {
@@ -12,8 +12,6 @@ final class GapWindow {
   private int count;
   private int next;
   private boolean dirty;
-  private long cachedQuantile;
-  private double cachedFor = Double.NaN;
 
   void add(long gapNanos) {
     gaps[next] = gapNanos;
@@ -31,25 +29,18 @@ final class GapWindow {
     if (count == 0) {
       return 0;
     }
-    if (dirty || q != cachedFor) {
-      // a copy sorted only when a gap came since: evaluations outnumber arrivals
+    if (dirty) {
+      // sorted again only when a gap came since: judgements outnumber arrivals
       System.arraycopy(gaps, 0, sorted, 0, count);
       Arrays.sort(sorted, 0, count);
-      int rank = (int) Math.ceil(q * count);
-      cachedQuantile = sorted[Math.max(0, Math.min(count, rank) - 1)];
-      cachedFor = q;
       dirty = false;
     }
-    return cachedQuantile;
+    int rank = (int) Math.ceil(q * count);
+    return sorted[Math.max(0, Math.min(count, rank) - 1)];
   }
 
   /** The median gap: the heartbeat as it usually is. */
   long median() {
-    if (count == 0) {
-      return 0;
-    }
-    long[] copy = Arrays.copyOf(gaps, count);
-    Arrays.sort(copy);
-    return copy[(count - 1) / 2];
+    return quantile(0.5);
   }
 }

@@ -148,9 +148,12 @@ public final class MultilinkWatch {
     }
     long since = flowingSince.computeIfAbsent(m.name(), k -> now);
     long flowed = now - since;
-    String figures = figures(m, age, allowed);
+    // this moment's figures, worded only if someone reads them (most verdicts change nothing)
+    EchoTracker e = m.echoes();
+    Figures figures =
+        new Figures(m.device(), f.typicalGapNanos(), age, allowed, e.smoothedRtt(), e.loss());
     if (flowed >= restoreNanos) {
-      return new UnderlayVerdict(Kind.ALIVE, () -> figures);
+      return new UnderlayVerdict(Kind.ALIVE, figures::words);
     }
     long window = restoreNanos;
     return new UnderlayVerdict(
@@ -161,31 +164,32 @@ public final class MultilinkWatch {
                 + " of "
                 + seconds(window)
                 + "; "
-                + figures);
+                + figures.words());
   }
 
-  private static String figures(MemberUnderlay m, long age, long allowed) {
-    FrameHeartbeat f = m.frames();
-    String s =
-        "frames on "
-            + m.device()
-            + " every "
-            + seconds(f.typicalGapNanos())
-            + ", last "
-            + seconds(age)
-            + " ago (silence allowed "
-            + seconds(allowed)
-            + ")";
-    EchoTracker e = m.echoes();
-    if (e.smoothedRtt() != null) {
-      s +=
-          String.format(
-              java.util.Locale.ROOT,
-              "; LCP echo rtt %.1f ms, %.0f%% unanswered",
-              e.smoothedRtt().toNanos() / 1e6,
-              e.loss() * 100);
+  private record Figures(
+      String device, long gap, long age, long allowed, Duration echoRtt, double echoLoss) {
+    String words() {
+      String s =
+          "frames on "
+              + device
+              + " every "
+              + seconds(gap)
+              + ", last "
+              + seconds(age)
+              + " ago (silence allowed "
+              + seconds(allowed)
+              + ")";
+      if (echoRtt != null) {
+        s +=
+            String.format(
+                java.util.Locale.ROOT,
+                "; LCP echo rtt %.1f ms, %.0f%% unanswered",
+                echoRtt.toNanos() / 1e6,
+                echoLoss * 100);
+      }
+      return s;
     }
-    return s;
   }
 
   /** A stall of the bundle no member can be blamed for, as of the last evaluation; null if none. */
