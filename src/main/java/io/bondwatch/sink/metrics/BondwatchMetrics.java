@@ -161,6 +161,15 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .tags(t.and(TAG_DIRECTION, d.label()))
           .register(r);
     }
+    if (source.watchesUnderlay(m)) {
+      Gauge.builder(MEMBER_FRAME_AGE, source, src -> src.frameAgeSeconds(m))
+          .description(
+              "Seconds since the member's underlay device last received a frame (multilink"
+                  + " heartbeat); NaN before the first")
+          .tags(t)
+          .baseUnit("seconds")
+          .register(r);
+    }
     Gauge.builder(MEMBER_RECOMMENDED, source, src -> src.recommended(m) ? 1 : 0)
         .description(
             "1 when the best-member-set model recommends the member for the bundle (multilink)")
@@ -215,6 +224,9 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
             .register(r);
       }
     }
+    if (source.hasBondProbe()) {
+      bindBondProbe(r);
+    }
     for (Direction d : Direction.values()) {
       boolean rx = d == Direction.RECEIVE;
       ToDoubleFunction<BondRates> eff = rx ? BondRates::effectiveDown : BondRates::effectiveUp;
@@ -228,6 +240,21 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .tag(TAG_DIRECTION, d.label())
           .register(r);
     }
+  }
+
+  private void bindBondProbe(MeterRegistry r) {
+    Gauge.builder(BOND_RTT, source, MetricsSource::bondRttSeconds)
+        .description("Smoothed RTT of the bundle probe (bond.probe); NaN before an answer")
+        .baseUnit("seconds")
+        .register(r);
+    Gauge.builder(BOND_LOSS, source, MetricsSource::bondLossRatio)
+        .description("Loss of the bundle probe, judged like a member's probes")
+        .register(r);
+    Gauge.builder(BOND_FAULT, source, src -> src.bondFault() ? 1 : 0)
+        .description(
+            "1 while the bundle probe says the bundle stalls and no member's own evidence can be"
+                + " blamed (a bundle-level fault)")
+        .register(r);
   }
 
   /** Exports the health of one periodic task (DESIGN.md 3.3 extended): runs, failures, age. */
