@@ -35,15 +35,25 @@ final class BondView implements MetricsSource {
   private final BondModel model;
   private final MemberSetOptimizer optimizer;
   private final TimeSource time;
+  private final Multilink multilink;
 
-  // every set of members is evaluated, and one scrape asks once per member: compute once a second
-  private static final long RECOMMENDATION_TTL_NANOS = 1_000_000_000L;
-
-  private record Recommendation(long atNanos, MemberSetChoice choice) {}
+  // every set of members is evaluated, and one scrape asks once per member: compute again only
+  // when a candidate or one of its figures changed, so the set always agrees with the members
+  private record Recommendation(List<MemberQuality> candidates, MemberSetChoice choice) {}
 
   private volatile Recommendation cached;
 
   BondView(BondwatchConfig config, Map<String, Member> members, Traffic traffic, TimeSource time) {
+    this(config, members, traffic, time, Multilink.NONE);
+  }
+
+  BondView(
+      BondwatchConfig config,
+      Map<String, Member> members,
+      Traffic traffic,
+      TimeSource time,
+      Multilink multilink) {
+    this.multilink = multilink;
     this.config = config;
     this.members = Map.copyOf(members);
     this.traffic = traffic;
@@ -124,6 +134,37 @@ final class BondView implements MetricsSource {
   }
 
   @Override
+  public boolean hasBondProbe() {
+    return multilink.hasBundleProbe();
+  }
+
+  @Override
+  public double bondRttSeconds() {
+    Double rtt = seconds(multilink.bundleProbe().smoothedRtt());
+    return rtt == null ? Double.NaN : rtt;
+  }
+
+  @Override
+  public double bondLossRatio() {
+    return multilink.bundleProbe().lossRatio();
+  }
+
+  @Override
+  public boolean bondFault() {
+    return multilink.bundleFault() != null;
+  }
+
+  @Override
+  public boolean watchesUnderlay(String member) {
+    return multilink.watches(member);
+  }
+
+  @Override
+  public double frameAgeSeconds(String member) {
+    return multilink.frameAgeSeconds(member);
+  }
+
+  @Override
   public boolean recommended(String member) {
     MemberSetChoice best = recommendation();
     return best != null && best.members().contains(member);
@@ -147,17 +188,17 @@ final class BondView implements MetricsSource {
    * not known yet is a candidate too: the optimizer judges it by its loss.
    */
   MemberSetChoice recommendation() {
-    long now = time.monotonicNanos();
+    List<MemberQuality> candidates = candidates();
     Recommendation last = cached;
-    if (last != null && now - last.atNanos() < RECOMMENDATION_TTL_NANOS) {
+    if (last != null && last.candidates().equals(candidates)) {
       return last.choice();
     }
-    MemberSetChoice choice = recommend();
-    cached = new Recommendation(now, choice);
+    MemberSetChoice choice = recommend(candidates);
+    cached = new Recommendation(candidates, choice);
     return choice;
   }
 
-  private MemberSetChoice recommend() {
+  private List<MemberQuality> candidates() {
     List<MemberQuality> candidates = new ArrayList<>();
     for (String m : members()) {
       double down = capacity(m, Direction.RECEIVE);
@@ -166,6 +207,10 @@ final class BondView implements MetricsSource {
         candidates.add(new MemberQuality(m, down, up, member(m).lossRatio()));
       }
     }
+    return candidates;
+  }
+
+  private MemberSetChoice recommend(List<MemberQuality> candidates) {
     if (candidates.isEmpty() || candidates.size() > MemberSetOptimizer.MAX_MEMBERS) {
       return null;
     }
@@ -193,6 +238,9 @@ final class BondView implements MetricsSource {
           "bytes",
           directions(memberBytes(name, Direction.RECEIVE), memberBytes(name, Direction.TRANSMIT)));
       extra.put("recommended", recommended(name));
+      if (multilink.watches(name)) {
+        extra.put("underlay", multilink.underlay(name));
+      }
       list.add(
           new StatusDocument.Member(
               name,
@@ -221,6 +269,7 @@ final class BondView implements MetricsSource {
       rec.put("goodput", directions(best.goodputDown(), best.goodputUp()));
       bondExtra.put("recommended", rec);
     }
+    multilink.addStatus(bondExtra);
     if (traffic.hasBundle()) {
       bondExtra.put(
           "bytes", directions(bundleBytes(Direction.RECEIVE), bundleBytes(Direction.TRANSMIT)));

@@ -8,12 +8,13 @@ import io.bondwatch.domain.member.ProbeStats;
 import io.bondwatch.source.probe.ProbeReasons;
 import io.bondwatch.source.probe.ProbeResult;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A member's {@link ProbeHealth}: its probe statistics, the degraded rule's own window, and the
- * down rule, which sees a lost probe only once {@link MissDeadline} says it is not merely slow.
- * Called under the member's lock only. Public for {@code bench/detection}, which measures exactly
- * what the service judges.
+ * down rule, which sees a lost probe only once {@link MissDeadline} says it is not merely slow, and
+ * a probe slot in which nothing could be sent at once. Called under the member's lock only. Public
+ * for {@code bench/detection}, which measures exactly what the service judges.
  */
 public final class LinkHealth implements ProbeHealth {
   /** Fewer probes than this in the window say nothing about a line's loss. */
@@ -56,10 +57,15 @@ public final class LinkHealth implements ProbeHealth {
   public void record(ProbeResult r) {
     long now = r.monotonicNanos();
     lastNanos = now;
-    if (r.ok()) {
+    if (!r.sent()) {
+      // a slot in which no probe left: a failure for the down rule, in no count and no loss;
+      // and nothing is on its way that could still answer the probes held back as slow
+      countMisses(now, deadline.drain());
+      detector.onMiss(now, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason());
+    } else if (r.ok()) {
       stats.onReply(now, r.seq(), r.rtt());
       judged.onReply(now, r.seq(), r.rtt());
-      deadline.reply(r.seq(), now, r.rtt()).forEach(p -> miss(now, p, false));
+      countMisses(now, deadline.reply(r.seq(), now, r.rtt()));
       detector.onReply(now, r.seq());
     } else {
       stats.onMiss(now, r.seq());
@@ -68,17 +74,21 @@ public final class LinkHealth implements ProbeHealth {
           r.outcome() == ProbeResult.Outcome.ERROR && ProbeReasons.provesLinkGone(r.reason());
       if (gone) {
         // no reply can be late on a link that is gone: count everything now
-        deadline.drain().forEach(p -> miss(now, p, false));
+        countMisses(now, deadline.drain());
         detector.onMiss(now, r.seq(), true, r.reason());
       } else {
         deadline.miss(r.seq(), now, r.reason());
       }
     }
-    deadline.due(now).forEach(p -> miss(now, p, false));
+    countMisses(now, deadline.due(now));
   }
 
-  private void miss(long now, MissDeadline.Pending p, boolean gone) {
-    detector.onMiss(now, p.seq(), gone, p.reason());
+  private void countMisses(long now, List<MissDeadline.Pending> misses) {
+    // a loop, not forEach with a lambda: this runs for every probe
+    for (int i = 0; i < misses.size(); i++) {
+      MissDeadline.Pending p = misses.get(i);
+      detector.onMiss(now, p.seq(), false, p.reason());
+    }
   }
 
   @Override
@@ -116,6 +126,12 @@ public final class LinkHealth implements ProbeHealth {
     }
     double lost = judged.lossRatio(lastNanos) * n - run;
     return Math.max(0, lost) / (n - run);
+  }
+
+  @Override
+  public double lossSinceRestore() {
+    double loss = judged.lossRatio(lastNanos);
+    return Double.isNaN(loss) ? 0 : loss;
   }
 
   @Override

@@ -67,6 +67,7 @@ public final class Wiring implements AutoCloseable {
   private final PeriodicTasks tasks;
   private final TaskHealth netdevHealth;
   private final ExecutorService netdevReader;
+  private final Multilink multilink;
   private HttpApi http;
   private StateDir stateDir;
   private volatile LineSource pppdSource;
@@ -85,7 +86,8 @@ public final class Wiring implements AutoCloseable {
     netdevHealth = tasks.register("netdev", "netdev sampler", STALE_AFTER);
     netdevReader = Executors.newSingleThreadExecutor(r -> thread(r, "bondwatch-netdev-read"));
     traffic = new Traffic(config, time, netdevReader, netdevHealth);
-    view = new BondView(config, members, traffic, time);
+    multilink = Multilink.of(config, members, time);
+    view = new BondView(config, members, traffic, time, multilink);
     registry =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new CollectorRegistry(), Clock.SYSTEM);
@@ -120,7 +122,12 @@ public final class Wiring implements AutoCloseable {
 
     startPppdSource();
     toClose.push(probes);
+    toClose.push(multilink);
+    multilink.start(probes, ticker, tasks, config.probe().interval());
     for (MemberConfig m : config.members()) {
+      if (m.probe() == null) {
+        continue; // a multilink member without an IP: judged by its underlay (MultilinkWatch)
+      }
       Member member = members.get(m.name());
       probes.start(
           new ProbeTarget(m.name(), m.probe().interfaceName(), m.probe().target()),
@@ -151,7 +158,13 @@ public final class Wiring implements AutoCloseable {
             ? new JournalSource(JournalOptions.of(state), tm, time, threads)
             : new FileTailer(TailerOptions.of(ps.log(), state), tm, time, threads);
     try {
-      source.start(new PppdFeed(PppdMembers.of(config), members, metrics));
+      source.start(
+          new PppdFeed(
+              PppdMembers.of(config),
+              members,
+              metrics,
+              io.bondwatch.source.pppd.PppdPidFiles.system(),
+              multilink.events()));
     } catch (IllegalStateException e) {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }
@@ -210,6 +223,9 @@ public final class Wiring implements AutoCloseable {
   }
 
   private ProbeHealth health(MemberConfig m) {
+    if (m.probe() == null) {
+      return new io.bondwatch.domain.member.NoProbes(); // judged by its underlay (Multilink)
+    }
     return LinkHealth.of(config.policy(), config.probe().interval(), config.probe().timeout());
   }
 

@@ -23,6 +23,9 @@ public final class Durations {
    * ms}); below a microsecond, nanoseconds.
    */
   public static String human(Duration d) {
+    if (d == null) {
+      return "-";
+    }
     if (d.isNegative()) {
       return "-" + human(d.negated());
     }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bondwatch.testbed.BondwatchProcess;
+import io.bondwatch.testbed.Cmd;
 import io.bondwatch.testbed.NetnsTestBed;
 import io.bondwatch.testbed.SystemTests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,9 +130,39 @@ class ServiceIT {
     start(config("bwnosuch0"));
     awaitState("dsl1", "up");
     assertThat(bw.state("dsl2")).isEqualTo("down");
-    var dsl2 = bw.status().get("members").get(1);
-    assertThat(dsl2.get("reason").asText()).isNotBlank();
+    // the real error, not "starting: waiting for probes to answer"
+    await("dsl2's reason")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> bw.status().get("members").get(1).get("reason").asText(),
+            r -> r.contains("No such device"));
+    assertThat(bw.status().get("members").get(1).get("probesSent").asLong())
+        .as("no probe could be sent")
+        .isZero();
     assertThat(bw.get("/-/healthy").code()).isEqualTo(200);
+  }
+
+  @Test
+  void aDeviceDeletedAndCreatedAgainComesBackUpAndStoppingTheGroupIsQuiet() throws Exception {
+    start(config(bed.link(1).hostDev()));
+    awaitState("dsl1", "up");
+    bed.delete(bed.link(0));
+    awaitState("dsl1", "down");
+    assertThat(bw.status().get("members").get(0).get("reason").asText())
+        .containsIgnoringCase("no such device");
+    bed.createAgain(bed.link(0));
+    // the restore rule: 10 answered probes in a row, once ping is bound to the new device
+    awaitState("dsl1", "up");
+    assertThat(bw.status().get("members").get(0).get("reason").asText())
+        .doesNotContainIgnoringCase("no such device");
+
+    // as systemd and Ctrl-C stop it: SIGTERM to bondwatch and its pings at the same moment
+    List<String> kill = new ArrayList<>(List.of("kill", "-TERM"));
+    kill.add(Long.toString(bw.process().pid()));
+    bw.process().descendants().forEach(p -> kill.add(Long.toString(p.pid())));
+    Cmd.run(kill);
+    assertThat(bw.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(bw.output()).contains("shutting down").doesNotContain("ping exited");
   }
 
   private static String promtool(String text) throws Exception {

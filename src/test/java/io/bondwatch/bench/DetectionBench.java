@@ -7,6 +7,7 @@ import io.bondwatch.source.probe.PingSettings;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.testbed.NetnsTestBed;
+import io.bondwatch.time.Durations;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,20 +36,32 @@ public final class DetectionBench {
   public static void main(String[] args) throws Exception {
     double minutes = 30;
     int kills = 20;
+    boolean mp = false;
+    long heartbeatMs = 200;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--minutes" -> minutes = Double.parseDouble(value(args, ++i));
         case "--kills" -> kills = Integer.parseInt(value(args, ++i));
+        case "--mp" -> mp = true;
+        case "--heartbeat-ms" -> heartbeatMs = Long.parseLong(value(args, ++i));
         default -> usage("unknown argument " + args[i]);
       }
     }
-    if (minutes <= 0 || kills < 1) {
-      usage("--minutes must be > 0 and --kills >= 1");
+    if (minutes <= 0 || kills < 1 || heartbeatMs < 10) {
+      usage("--minutes must be > 0, --kills >= 1, --heartbeat-ms >= 10");
+    }
+    if (mp) {
+      MultilinkDetectionBench.run(kills, Duration.ofMillis(heartbeatMs));
+      return;
     }
     PingSettings settings = PingSettings.defaults();
     System.out.printf(
         "bench/detection: interval %s, timeout %s, consecutiveLost %d, maxConsecutiveLost %d, baselineWindow %s%n",
-        settings.interval(), settings.timeout(), MIN_K, MAX_K, BASELINE);
+        Durations.human(settings.interval()),
+        Durations.human(settings.timeout()),
+        MIN_K,
+        MAX_K,
+        Durations.human(BASELINE));
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     try (NetnsTestBed bed = NetnsTestBed.create(2);
         PingProber prober = new PingProber(settings, CLOCK, scheduler)) {
@@ -125,7 +138,9 @@ public final class DetectionBench {
     }
   }
 
-  private static final String USAGE = "bench/detection [--minutes N] [--kills N]";
+  private static final String USAGE =
+      "bench/detection [--minutes N] [--kills N]"
+          + "\n       bench/detection --mp [--kills N] [--heartbeat-ms N]";
 
   private static String value(String[] args, int i) {
     return BenchArgs.value(args, i, "bench/detection", USAGE);

@@ -204,9 +204,18 @@ public final class NetnsTestBed implements AutoCloseable {
 
   /** Deletes the veth pair of a link and creates it again with the same names and addresses. */
   public void recreate(Link link) {
+    delete(link);
+    createAgain(link);
+  }
+
+  /** Deletes the veth pair of a link (the device is gone, as pppN between two PPPoE sessions). */
+  public void delete(Link link) {
     Cmd.run("ip", "link", "del", link.hostDev());
-    Link again = addLink(link.index());
-    links.set(link.index(), again);
+  }
+
+  /** Creates a deleted link again with the same names and addresses (and a new ifindex). */
+  public void createAgain(Link link) {
+    links.set(link.index(), addLink(link.index()));
   }
 
   @Override

@@ -18,6 +18,11 @@ class DurationsTest {
   }
 
   @Test
+  void anAbsentDurationReadsAsADash() {
+    assertThat(human(null)).isEqualTo("-");
+  }
+
+  @Test
   void fromAMinuteUpHoursMinutesAndWholeSeconds() {
     assertThat(human(Duration.ofSeconds(150))).isEqualTo("2 m 30 s");
     assertThat(human(Duration.ofMinutes(2))).isEqualTo("2 m");

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * <p>A member starts DOWN and must earn UP through the restore rule like any returning member. pppd
  * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
  * probes must agree.
+ *
+ * <p>Its reason is the current cause: a state change gives the words of the rule that made it until
+ * the next input; afterwards the reason follows what the probes say now (the latest failure, the
+ * restore count, the figures judged), worded only when a snapshot is taken, so probes cost no
+ * formatting. The loss shown is the one the reason and the degraded rule use.
  */
 public final class Member {
   private static final Logger log = LoggerFactory.getLogger(Member.class);
@@ -30,11 +35,16 @@ public final class Member {
   private final ReentrantLock lock = new ReentrantLock();
 
   private MemberState state = MemberState.DOWN;
-  private String reason = "starting: waiting for probes to answer";
+  // the words of the last state change, shown until the next input; then the live reason
+  private String reason = MemberReasons.STARTING;
+  private boolean reasonIsLive;
   private Instant since;
-  private int consecutiveOk;
+  private final ProbeRun run = new ProbeRun();
   private long flaps;
   private Boolean sessionUp;
+  private String sessionDownWhy;
+  // a multilink member without probes: what its own evidence says now (null for probed members)
+  private UnderlayVerdict underlay;
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
     this.name = name;
@@ -58,10 +68,37 @@ public final class Member {
     lock.lock();
     try {
       health.record(result);
-      consecutiveOk = result.ok() ? consecutiveOk + 1 : 0;
+      run.record(result);
       from = state;
       evaluate();
-      after = from == state ? null : snapshotLocked();
+      after = changed(from);
+    } finally {
+      lock.unlock();
+    }
+    fire(after, from);
+  }
+
+  /**
+   * The verdict of a member judged by its own evidence instead of probes (DESIGN.md 1b): down when
+   * it says dead, restored when frames have flowed for the restore window and pppd does not say the
+   * session is down.
+   */
+  public void onUnderlay(UnderlayVerdict verdict) {
+    MemberState from;
+    MemberSnapshot after;
+    lock.lock();
+    try {
+      underlay = verdict;
+      from = state;
+      boolean dead = verdict.kind() == UnderlayVerdict.Kind.DEAD;
+      if (state.usable() && dead) {
+        moveTo(MemberState.DOWN, verdict.reason());
+      } else if ((state == MemberState.DOWN || state == MemberState.SUPPRESSED)
+          && verdict.kind() == UnderlayVerdict.Kind.ALIVE
+          && !Boolean.FALSE.equals(sessionUp)) {
+        moveTo(MemberState.UP, "restored: " + verdict.reason());
+      }
+      after = changed(from);
     } finally {
       lock.unlock();
     }
@@ -75,12 +112,13 @@ public final class Member {
     lock.lock();
     try {
       sessionUp = false;
-      consecutiveOk = 0;
+      sessionDownWhy = why;
+      run.countAnswersFromNow();
       from = state;
       if (state.usable() || state == MemberState.SUPPRESSED) {
         moveTo(MemberState.DOWN, "pppd: " + why);
       }
-      after = from == state ? null : snapshotLocked();
+      after = changed(from);
     } finally {
       lock.unlock();
     }
@@ -95,9 +133,10 @@ public final class Member {
     lock.lock();
     try {
       if (!Boolean.TRUE.equals(sessionUp)) {
-        consecutiveOk = 0;
+        run.countAnswersFromNow();
       }
       sessionUp = true;
+      reasonIsLive = true;
     } finally {
       lock.unlock();
     }
@@ -116,16 +155,51 @@ public final class Member {
         }
       }
       case DOWN, SUPPRESSED -> {
-        if (consecutiveOk >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+        if (run.answered() >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
           health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
-          moveTo(target, "restored after " + consecutiveOk + " answered probes in a row");
+          String restored = "restored after " + run.answered() + " answered probes in a row";
+          moveTo(
+              target, target == MemberState.UP ? restored : restored + "; " + healthReason(target));
         }
       }
       case DRAINED -> {
         // an operator holds it out; probes keep the statistics fresh and nothing else
       }
     }
+  }
+
+  /** The snapshot for listeners when the state changed; otherwise the reason is live again. */
+  private MemberSnapshot changed(MemberState from) {
+    if (from != state) {
+      return snapshotLocked();
+    }
+    reasonIsLive = true;
+    return null;
+  }
+
+  private String currentReason() {
+    if (underlay != null && state != MemberState.DRAINED) {
+      boolean sessionDown = Boolean.FALSE.equals(sessionUp);
+      boolean flowing = underlay.kind() != UnderlayVerdict.Kind.DEAD;
+      return sessionDown && !state.usable()
+          ? MemberReasons.pppdDownUnderlay(sessionDownWhy, flowing)
+          : underlay.reason();
+    }
+    return switch (state) {
+      case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
+      case DOWN, SUPPRESSED ->
+          run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
+      case DRAINED -> reason;
+    };
+  }
+
+  /**
+   * The loss shown with the state: while up or degraded, the loss the degraded rule judges (and the
+   * recommended set uses); while down, the loss since the last restore, the outage included.
+   */
+  private double shownLoss() {
+    return state.usable() ? health.degradedLoss() : health.lossSinceRestore();
   }
 
   private MemberState healthyState() {
@@ -142,18 +216,7 @@ public final class Member {
   }
 
   private String healthReason(MemberState target) {
-    Duration rtt = health.smoothedRtt();
-    String figures =
-        String.format(
-            java.util.Locale.ROOT,
-            "loss %.1f%%, rtt %s",
-            health.degradedLoss() * 100,
-            rtt == null
-                ? "-"
-                : String.format(java.util.Locale.ROOT, "%.1f ms", rtt.toNanos() / 1e6));
-    return target == MemberState.DEGRADED
-        ? "over degraded thresholds: " + figures
-        : "back within thresholds: " + figures;
+    return MemberReasons.crossed(target, health.degradedLoss(), health.smoothedRtt());
   }
 
   private void moveTo(MemberState to, String why) {
@@ -163,6 +226,7 @@ public final class Member {
     }
     state = to;
     reason = why;
+    reasonIsLive = false;
     since = time.wallTime();
   }
 
@@ -201,11 +265,11 @@ public final class Member {
     return new MemberSnapshot(
         name,
         state,
-        reason,
+        reasonIsLive ? currentReason() : reason,
         since,
         health.smoothedRtt(),
         health.jitter(),
-        health.lossRatio(),
+        shownLoss(),
         health.baselineLoss(),
         health.sent(),
         health.lost(),
@@ -213,6 +277,6 @@ public final class Member {
         sessionUp,
         health.requiredMisses(),
         health.consecutiveLost(),
-        consecutiveOk);
+        run.answered());
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param since wall time of the last state change
  * @param smoothedRtt smoothed probe RTT, null before the first reply
  * @param jitter mean deviation of the RTT, null before two replies
- * @param lossRatio probe loss over the degraded window, 0..1
+ * @param lossRatio the loss shown with the state, 0..1: while up or degraded the loss the degraded
+ *     rule judges, while down the loss since the last restore (see docs/down-rule.md)
  * @param sessionUp what pppd last said about the session: null when pppd has said nothing
  * @param requiredMisses consecutive lost probes the down rule needs now
  */

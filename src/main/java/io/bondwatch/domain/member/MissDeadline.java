@@ -71,6 +71,9 @@ public final class MissDeadline {
       slowest.removeLast();
     }
     slowest.addLast(new Sample(nanos, r));
+    if (pending.isEmpty()) {
+      return List.of(); // the usual case, five times a second: nothing to allocate
+    }
     List<Pending> older = new ArrayList<>();
     pending.removeIf(
         p -> {
@@ -85,6 +88,10 @@ public final class MissDeadline {
 
   /** The pending misses whose deadline has passed at {@code now}, oldest first. */
   public List<Pending> due(long now) {
+    if (pending.isEmpty()) {
+      expire(now);
+      return List.of();
+    }
     long deadline = deadlineNanos(now);
     List<Pending> due = new ArrayList<>();
     while (!pending.isEmpty() && now - pending.peekFirst().sentNanos() >= deadline) {

@@ -21,7 +21,11 @@ public interface ProbeHealth {
 
   int consecutiveLost();
 
-  /** Probe loss over the degraded window, as exported. */
+  /**
+   * Loss of every probe sent in the last degraded window, outages included (what the probe counters
+   * give); not what is judged or shown, see {@link #degradedLoss()} and {@link
+   * #lossSinceRestore()}.
+   */
   double lossRatio();
 
   /**
@@ -30,6 +34,12 @@ public interface ProbeHealth {
    * enough probes to say anything.
    */
   double degradedLoss();
+
+  /**
+   * Loss over the degraded window since the member was last restored, the run of misses in progress
+   * included: what a member that is down shows (0 without probes).
+   */
+  double lossSinceRestore();
 
   /** The member was restored: losses of the outage before it no longer describe the line. */
   void restored();
@@ -42,7 +52,9 @@ public interface ProbeHealth {
   /** Null before the second reply. */
   Duration jitter();
 
+  /** Probes sent; probe slots in which nothing could be sent are not counted. */
   long sent();
 
+  /** Probes sent and not answered in time. */
   long lost();
 }

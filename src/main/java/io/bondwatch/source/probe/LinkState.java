@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads a device's operational state from sysfs, so that an unanswered probe on a device that is
- * down or missing carries that as its reason (ping itself says nothing more than "no answer yet").
+ * Reads a device's operational state and identity from sysfs, so that an unanswered probe on a
+ * device that is down or missing carries that as its reason (ping itself says nothing more than "no
+ * answer yet"), and a device deleted and created again under the same name (PPPoE's {@code pppN} at
+ * every reconnect) is told from the one ping was bound to.
  */
 public final class LinkState {
   private final Path sysClassNet;
@@ -19,6 +21,22 @@ public final class LinkState {
 
   public static LinkState system() {
     return new LinkState(Path.of("/sys/class/net"));
+  }
+
+  /** Marks a device that does not exist (or whose index cannot be read). */
+  public static final int NO_DEVICE = -1;
+
+  /**
+   * The device's interface index, {@link #NO_DEVICE} when there is no such device. A device created
+   * again under the same name gets a new index; a socket bound to the old one stays deaf.
+   */
+  public int ifindex(String device) {
+    try {
+      return Integer.parseInt(
+          Files.readString(sysClassNet.resolve(device).resolve("ifindex")).strip());
+    } catch (IOException | RuntimeException e) {
+      return NO_DEVICE;
+    }
   }
 
   /** Why the device cannot carry traffic, or empty when it might (up, unknown, dormant...). */

@@ -6,21 +6,27 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real prober: one long-lived iputils {@code ping -n -I dev -O -D -i interval -W timeout
- * target} per member (see {@link PingSession}). The scheduler (cadence ticks and restarts) is
- * injected and stays the caller's to shut down; reader threads (one per running ping) are this
- * prober's and end in {@link #close()}.
+ * target} per member (see {@link PingSession}). The scheduler (restarts, and one cadence tick per
+ * interval for all members together) is injected and stays the caller's to shut down; reader
+ * threads (one per running ping) are this prober's and end in {@link #close()}.
  */
 public final class PingProber implements Prober {
+  private static final Logger log = LoggerFactory.getLogger(PingProber.class);
   private final PingSettings settings;
   private final TimeSource time;
   private final ScheduledExecutorService scheduler;
   private final LinkState linkState;
   private final Map<String, PingSession> sessions = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  private ScheduledFuture<?> ticker; // guarded by this
 
   /**
    * @throws ProbeUnavailableException if ping is missing, is not iputils, or may not probe here
@@ -55,6 +61,22 @@ public final class PingProber implements Prober {
         throw new IllegalStateException("member " + target.member() + " is already probed");
       }
       session.start();
+      if (ticker == null) {
+        long every = settings.interval().toNanos();
+        ticker = scheduler.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  private void tick() {
+    long now = time.monotonicNanos();
+    for (PingSession s : sessions.values()) {
+      try {
+        s.tick(now);
+      } catch (RuntimeException e) {
+        // an exception would cancel the periodic tick for good, for every member
+        log.error("probe cadence tick failed", e);
+      }
     }
   }
 
@@ -76,6 +98,9 @@ public final class PingProber implements Prober {
   public void close() {
     synchronized (this) {
       closed = true;
+      if (ticker != null) {
+        ticker.cancel(false);
+      }
     }
     sessions.keySet().forEach(this::stop);
   }

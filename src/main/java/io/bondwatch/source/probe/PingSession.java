@@ -1,11 +1,9 @@
 package io.bondwatch.source.probe;
 
 import io.bondwatch.source.probe.ProbeResult.Outcome;
+import io.bondwatch.time.Durations;
 import io.bondwatch.time.TimeSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -18,32 +16,52 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One member's long-lived ping: starts it, reads its merged stdout/stderr on its own thread,
- * restarts it with doubling backoff when it exits, and keeps the probe cadence going with ERROR
- * results while no ping runs, so the member's state keeps moving.
+ * restarts it with doubling backoff when it exits, and keeps the probe cadence going (through
+ * {@link #tick}) with NOT_SENT results while no ping runs, so the member's state keeps moving.
+ *
+ * <p>At every unanswered probe, and at every tick while no ping runs, the device is checked to be
+ * the one ping is bound to ({@link DeviceWatch}); ping is started again at once when it is not. A
+ * ping that prints nothing at all (hung) is killed and restarted with backoff.
  */
 final class PingSession {
   private static final Logger log = LoggerFactory.getLogger(PingSession.class);
+
+  /** Before ping's first line: resolving a host name may take the resolver's whole timeout. */
+  static final Duration FIRST_OUTPUT_GRACE = Duration.ofSeconds(10);
 
   private final ProbeTarget target;
   private final Consumer<ProbeResult> sink;
   private final PingSettings settings;
   private final TimeSource time;
-  private final LinkState linkState;
+  private final DeviceWatch device;
   private final ScheduledExecutorService scheduler;
   private final PingOutputParser parser = new PingOutputParser();
   private final ProbeSequencer sequencer;
+  private final long silenceNanos;
+  private final long firstOutputNanos;
   private final Object lock = new Object();
+  private final PingOutput.Listener output =
+      new PingOutput.Listener() {
+        @Override
+        public void line(PingLine line, Process p) {
+          deliver(line, p);
+        }
+
+        @Override
+        public void ended(Process p, String reason, boolean bySignal) {
+          exited(p, reason, bySignal);
+        }
+      };
 
   // all guarded by lock
+  private final ProcessExits exits;
   private Process process;
   private Thread reader;
   private String notRunningReason;
   private long lastOutputNanos;
-  private Duration backoff = PingSettings.FIRST_BACKOFF;
-  private ScheduledFuture<?> ticker;
+  private boolean printed;
   private ScheduledFuture<?> restart;
   private boolean closed;
-  private boolean warnedExit;
   private boolean warnedSink;
 
   PingSession(
@@ -54,19 +72,21 @@ final class PingSession {
       ScheduledExecutorService scheduler,
       LinkState linkState) {
     this.target = target;
-    this.linkState = linkState;
+    this.device = new DeviceWatch(linkState, target.device());
     this.sink = sink;
     this.settings = settings;
     this.time = time;
     this.scheduler = scheduler;
     this.sequencer = new ProbeSequencer(target.member());
+    this.exits = new ProcessExits(target.member(), settings.maxBackoff());
+    // ping -O prints a line per interval; two silent intervals past the timeout mean it hangs
+    this.silenceNanos = settings.interval().multipliedBy(2).plus(settings.timeout()).toNanos();
+    this.firstOutputNanos = silenceNanos + FIRST_OUTPUT_GRACE.toNanos();
   }
 
   void start() {
-    long every = settings.interval().toNanos();
     synchronized (lock) {
       launch();
-      ticker = scheduler.scheduleAtFixedRate(this::tick, every, every, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -79,47 +99,24 @@ final class PingSession {
 
   private void launch() {
     List<String> argv = settings.argv(target);
+    // before ping binds: a device re-created in between is then seen as changed, not missed
+    device.binding();
     try {
       Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
       p.getOutputStream().close();
       process = p;
       notRunningReason = null;
       lastOutputNanos = time.monotonicNanos();
+      printed = false;
       sequencer.processStarted();
-      reader = new Thread(() -> read(p), "ping-" + target.member());
+      reader =
+          new Thread(new PingOutput(target.member(), p, parser, output), "ping-" + target.member());
       reader.setDaemon(true);
       reader.start();
       log.debug("member {}: started {} (pid {})", target.member(), argv, p.pid());
     } catch (IOException e) {
-      exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage());
+      exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage(), false);
     }
-  }
-
-  private void read(Process p) {
-    String complaint = null;
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        PingLine parsed = parser.parse(line);
-        if (parsed instanceof PingLine.Failure f) {
-          complaint = f.message();
-        } else if (parsed instanceof PingLine.Unrecognised u) {
-          complaint = u.text().strip();
-          log.debug("member {}: unrecognised ping output '{}'", target.member(), complaint);
-        }
-        deliver(parsed, p);
-      }
-    } catch (IOException | RuntimeException e) {
-      // the stream is closed under us by close(); anything else ends this ping like an exit
-      complaint = complaint != null ? complaint : e.toString();
-    }
-    int status = reap(p);
-    if (status == Integer.MIN_VALUE) {
-      p.destroyForcibly();
-      status = reap(p);
-    }
-    exited(p, "ping exited: " + (complaint != null ? complaint : "status " + status));
   }
 
   private void deliver(PingLine line, Process p) {
@@ -129,37 +126,41 @@ final class PingSession {
       }
       long now = time.monotonicNanos();
       lastOutputNanos = now;
+      printed = true;
       for (ProbeResult r : sequencer.onLine(line, now, time.wallTime())) {
-        if (r.outcome() == Outcome.LOST && r.reason() == null) {
+        if (!r.ok() && r.sent()) {
+          String replaced = device.replaced();
+          if (replaced != null) {
+            emit(with(r, Outcome.ERROR, ProbeReasons.LINK_DOWN + replaced));
+            log.info("member {}: {}; restarting ping", target.member(), replaced);
+            stop(p);
+            launch();
+            return;
+          }
           r = withLinkProblem(r);
-        }
-        if (r.ok()) {
+        } else if (r.ok()) {
           // a working ping: the next failure is news again and restarts start fast again
-          backoff = PingSettings.FIRST_BACKOFF;
-          warnedExit = false;
+          exits.working();
         }
         emit(r);
       }
     }
   }
 
+  /** A plain timeout on a device that is down or missing carries that as its reason. */
   private ProbeResult withLinkProblem(ProbeResult r) {
-    return linkState
-        .problem(target.device())
-        .map(
-            why ->
-                new ProbeResult(
-                    r.member(),
-                    r.seq(),
-                    r.monotonicNanos(),
-                    r.wallTime(),
-                    Outcome.ERROR,
-                    null,
-                    why))
-        .orElse(r);
+    if (r.outcome() != Outcome.LOST || r.reason() != null) {
+      return r;
+    }
+    return device.problem().map(why -> with(r, Outcome.ERROR, why)).orElse(r);
   }
 
-  private void exited(Process p, String reason) {
+  private static ProbeResult with(ProbeResult r, Outcome outcome, String reason) {
+    return new ProbeResult(
+        r.member(), r.seq(), r.monotonicNanos(), r.wallTime(), outcome, null, reason);
+  }
+
+  private void exited(Process p, String reason, boolean bySignal) {
     synchronized (lock) {
       if (closed || process != p) {
         return;
@@ -167,59 +168,58 @@ final class PingSession {
       process = null;
       reader = null;
       notRunningReason = reason;
-      if (!warnedExit) {
-        log.warn(
-            "member {}: {}; restarting it with backoff up to {}",
-            target.member(),
-            reason,
-            settings.maxBackoff());
-        warnedExit = true;
-      } else {
-        log.debug("member {}: {}; restarting in {}", target.member(), reason, backoff);
-      }
-      restart = scheduler.schedule(this::relaunch, backoff.toNanos(), TimeUnit.NANOSECONDS);
-      backoff =
-          backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-              ? settings.maxBackoff()
-              : backoff.multipliedBy(2);
+      restartLater(exits.exited(reason, bySignal));
     }
+  }
+
+  private void restartLater(long delayNanos) {
+    restart = scheduler.schedule(this::relaunch, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void relaunch() {
     synchronized (lock) {
-      if (!closed) {
+      if (!closed && process == null) {
+        cancel(restart);
         restart = null;
+        exits.restarting();
         launch();
       }
     }
   }
 
-  /** Keeps the cadence: a slot without a running (or talking) ping is a failed probe. */
-  private void tick() {
-    try {
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        long now = time.monotonicNanos();
-        if (process == null) {
-          emit(sequencer.synthetic(Outcome.ERROR, notRunningReason, now, time.wallTime()));
-        } else if (now - lastOutputNanos > silenceLimit().toNanos()) {
-          String why =
-              "ping printed nothing for "
-                  + Duration.ofNanos(now - lastOutputNanos).toMillis()
-                  + " ms";
-          emit(sequencer.synthetic(Outcome.LOST, why, now, time.wallTime()));
-        }
+  /**
+   * Keeps the cadence, once per probe interval: a slot without a running ping is a probe not sent;
+   * a ping silent for too long is killed; a device that came back is probed at once.
+   */
+  void tick(long now) {
+    synchronized (lock) {
+      if (closed) {
+        return;
       }
-    } catch (RuntimeException e) {
-      // an exception would cancel this periodic task for good
-      log.error("member {}: probe cadence tick failed", target.member(), e);
+      if (process == null) {
+        emit(sequencer.synthetic(Outcome.NOT_SENT, notRunningReason, now, time.wallTime()));
+        String back = device.replaced();
+        if (back != null) {
+          log.info("member {}: {}; starting ping now", target.member(), back);
+          relaunch();
+        }
+      } else if (now - lastOutputNanos > (printed ? silenceNanos : firstOutputNanos)) {
+        String why =
+            "ping printed nothing for " + Durations.human(Duration.ofNanos(now - lastOutputNanos));
+        emit(sequencer.synthetic(Outcome.NOT_SENT, why, now, time.wallTime()));
+        Process p = process;
+        stop(p);
+        notRunningReason = why + "; killed it";
+        restartLater(exits.exited(notRunningReason, false));
+      }
     }
   }
 
-  private Duration silenceLimit() {
-    return settings.interval().multipliedBy(2).plus(settings.timeout());
+  /** Takes a ping out of service now; its reader sees the end of its output and reaps it. */
+  private void stop(Process p) {
+    process = null;
+    reader = null;
+    ProcessExits.kill(p);
   }
 
   private void emit(ProbeResult r) {
@@ -243,18 +243,13 @@ final class PingSession {
     Thread t;
     synchronized (lock) {
       closed = true;
-      cancel(ticker);
       cancel(restart);
       p = process;
       t = reader;
       process = null;
     }
     if (p != null) {
-      p.destroy();
-      if (reap(p) == Integer.MIN_VALUE) {
-        p.destroyForcibly();
-        reap(p);
-      }
+      ProcessExits.end(p);
     }
     if (t != null) {
       try {
@@ -268,16 +263,6 @@ final class PingSession {
   private static void cancel(ScheduledFuture<?> f) {
     if (f != null) {
       f.cancel(false);
-    }
-  }
-
-  /** Waits for the process to end (so no zombie stays); MIN_VALUE if it did not within 2 s. */
-  private static int reap(Process p) {
-    try {
-      return p.waitFor(2, TimeUnit.SECONDS) ? p.exitValue() : Integer.MIN_VALUE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Integer.MIN_VALUE;
     }
   }
 }

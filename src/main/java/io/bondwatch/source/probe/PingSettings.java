@@ -1,5 +1,6 @@
 package io.bondwatch.source.probe;
 
+import io.bondwatch.time.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,15 +27,20 @@ public record PingSettings(
     command = List.copyOf(command);
     if (interval.compareTo(Duration.ofMillis(10)) < 0
         || interval.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("probe interval must be 10ms..10m, not " + interval);
+      throw new IllegalArgumentException(
+          "probe interval must be 10 ms..10 m, not " + Durations.human(interval));
     }
     if (timeout.compareTo(Duration.ofMillis(100)) < 0
         || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("probe timeout must be 100ms..10m, not " + timeout);
+      throw new IllegalArgumentException(
+          "probe timeout must be 100 ms..10 m, not " + Durations.human(timeout));
     }
     if (maxBackoff.compareTo(FIRST_BACKOFF) < 0) {
       throw new IllegalArgumentException(
-          "maxBackoff must be at least " + FIRST_BACKOFF + ", not " + maxBackoff);
+          "maxBackoff must be at least "
+              + Durations.human(FIRST_BACKOFF)
+              + ", not "
+              + Durations.human(maxBackoff));
     }
     if (command.isEmpty() || command.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("ping command must be non-empty words, not " + command);

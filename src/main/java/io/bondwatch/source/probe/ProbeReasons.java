@@ -20,6 +20,12 @@ public final class ProbeReasons {
           "cannot assign requested address",
           LINK_DOWN);
 
+  /** True when ping's complaint says the probe could not be sent (so none left). */
+  public static boolean notSent(String pingComplaint) {
+    return pingComplaint != null
+        && (pingComplaint.contains("sendmsg") || pingComplaint.contains("sendto"));
+  }
+
   /** True when the reason proves the member's link is gone rather than merely lossy. */
   public static boolean provesLinkGone(String reason) {
     if (reason == null) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param monotonicNanos when the outcome became known, on {@link io.bondwatch.time.TimeSource}'s
  *     monotonic clock
  * @param wallTime the same moment on the wall clock
- * @param outcome reply, lost, or error (lost with a reason the prober could read)
+ * @param outcome reply, lost, error (lost with a reason the prober could read), or not sent
  * @param rtt round-trip time; present only for {@link Outcome#REPLY}
  * @param reason why the probe failed, e.g. "Network is unreachable"; null for replies and plain
  *     timeouts
@@ -31,7 +31,13 @@ public record ProbeResult(
   public enum Outcome {
     REPLY,
     LOST,
-    ERROR
+    ERROR,
+    /**
+     * A probe slot in which no probe left: no ping was running, ping hung, or sending failed
+     * ({@code sendmsg: Network is unreachable}). A failure for the down rule, but not a sent and
+     * lost probe: it is in no probe counter and no loss figure.
+     */
+    NOT_SENT
   }
 
   public ProbeResult {
@@ -50,5 +56,10 @@ public record ProbeResult(
 
   public boolean ok() {
     return outcome == Outcome.REPLY;
+  }
+
+  /** Whether a probe actually left (answered or not). */
+  public boolean sent() {
+    return outcome != Outcome.NOT_SENT;
   }
 }

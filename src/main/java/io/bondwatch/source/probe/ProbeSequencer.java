@@ -31,6 +31,8 @@ final class ProbeSequencer {
   private Outcome outcomeAtHighest;
   private String pendingFailure;
   private final ArrayDeque<Long> recentMisses = new ArrayDeque<>();
+  // reused for every line (five a second per member): valid until the next call
+  private final List<ProbeResult> results = new ArrayList<>();
 
   ProbeSequencer(String member) {
     this.member = Objects.requireNonNull(member, "member");
@@ -58,8 +60,10 @@ final class ProbeSequencer {
     return new ProbeResult(member, highest, nanos, wall, outcome, null, reason);
   }
 
+  /** The results of one line, in a list that is reused: read it before the next call. */
   List<ProbeResult> onLine(PingLine line, long nanos, Instant wall) {
-    List<ProbeResult> out = new ArrayList<>(1);
+    List<ProbeResult> out = results;
+    out.clear();
     if (line instanceof PingLine.Reply r) {
       onReply(r, nanos, wall, out);
     } else if (line instanceof PingLine.NoAnswer n) {
@@ -92,15 +96,19 @@ final class ProbeSequencer {
     long s = memberSeq(raw);
     String reason = pendingFailure;
     pendingFailure = null;
-    Outcome outcome = reason == null ? Outcome.LOST : Outcome.ERROR;
+    Outcome outcome =
+        reason == null
+            ? Outcome.LOST
+            : ProbeReasons.notSent(reason) ? Outcome.NOT_SENT : Outcome.ERROR;
     if (s > highest) {
       advance(s, outcome, reason, null, nanos, wall, out);
-    } else if (s == highest && outcomeAtHighest == Outcome.LOST) {
+    } else if (s == highest
+        && (outcomeAtHighest == Outcome.LOST || outcomeAtHighest == Outcome.NOT_SENT)) {
       // ping repeats the number when it could not send (ENOBUFS, e.g. no carrier or ARP
-      // pending): each line is still one probe slot without an answer
+      // pending): each line is still one probe slot, and no probe left in it
       out.add(
           synthetic(
-              outcome,
+              Outcome.NOT_SENT,
               reason == null ? "probe not sent (icmp_seq " + raw + " again)" : reason,
               nanos,
               wall));

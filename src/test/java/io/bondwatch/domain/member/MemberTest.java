@@ -205,6 +205,11 @@ class MemberTest {
     }
 
     @Override
+    public double lossSinceRestore() {
+      return loss;
+    }
+
+    @Override
     public void restored() {
       restores++;
     }

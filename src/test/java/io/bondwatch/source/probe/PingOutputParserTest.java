@@ -108,6 +108,37 @@ class PingOutputParserTest {
   }
 
   @Test
+  void readsTheVariantsTheHandWrittenHotPathMustKeep() {
+    assertThat(
+            parser.parse("  [1795482812] 64 bytes from 10.0.0.1: icmp_seq=0 ttl=64 time=1.5 ms "))
+        .isEqualTo(new PingLine.Reply(0, Duration.ofNanos(1_500_000), false));
+    assertThat(parser.parse("64 bytes from 2001:db8::1: icmp_seq=3 ttl=64 time<1 ms"))
+        .isEqualTo(new PingLine.Reply(3, Duration.ofMillis(1), false));
+    assertThat(parser.parse("64 bytes from 10.0.0.1: icmp_seq=7 ttl=64 time=12.3456789ms"))
+        .as("ping never prints below a nanosecond: the rest is cut, as BigDecimal did")
+        .isEqualTo(new PingLine.Reply(7, Duration.ofNanos(12_345_678), false));
+    assertThat(parser.parse("[1795482818.9] no answer yet for icmp_seq=0"))
+        .isEqualTo(new PingLine.NoAnswer(0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "64 bytes from 10.0.0.1: icmp_seq=1234567890 ttl=64 time=1 ms",
+        "64 bytes from 10.0.0.1: icmp_seq=5x ttl=64 time=1 ms",
+        "64 bytes from 10.0.0.1: icmp_seq=5 ttl=64 time=1 s",
+        "64 bytes from 10.0.0.1: icmp_seq=5 ttl=64 time=.5 ms",
+        "64 bytes from 10.0.0.1: icmp_seq=5 ttl=64 xtime=1 ms",
+        "64 bytes from 10.0.0.1 icmp_seq=5 ttl=64 time=1 ms",
+        "no answer yet for icmp_seq=12 more",
+        "no answer yet for icmp_seq=",
+        "[17954x] no answer yet for icmp_seq=1"
+      })
+  void damagedHotPathLinesAreUnrecognisedNotMisread(String line) {
+    assertThat(parser.parse(line)).isEqualTo(new PingLine.Unrecognised(line));
+  }
+
+  @Test
   void nullIsHarmless() {
     assertThat(parser.parse(null)).isInstanceOf(PingLine.Info.class);
   }

@@ -99,27 +99,27 @@ class PingProberIT {
     NetnsTestBed.Link link = bed.link(0);
     Cmd.run("ip", "link", "del", link.hostDev());
     List<ProbeResult> a = probe(link);
-    awaitAfter(a, 0, 5, r -> r.outcome() == Outcome.ERROR && r.reason().contains("No such device"));
+    awaitAfter(
+        a, 0, 5, r -> r.outcome() == Outcome.NOT_SENT && r.reason().contains("No such device"));
     assertThat(a.stream().filter(r -> r.reason() != null).findFirst().orElseThrow().reason())
         .startsWith("ping exited: ping: SO_BINDTODEVICE " + link.hostDev());
-    // re-create the same veth pair: the next restart of ping finds it
-    Cmd.run(
-        "ip",
-        "link",
-        "add",
-        link.hostDev(),
-        "type",
-        "veth",
-        "peer",
-        "name",
-        link.farDev(),
-        "netns",
-        bed.namespace());
-    Cmd.run("ip", "addr", "add", link.hostIp() + "/30", "dev", link.hostDev());
-    Cmd.run("ip", "link", "set", link.hostDev(), "up");
-    bed.inNs("ip", "addr", "add", link.farIp() + "/30", "dev", link.farDev());
-    bed.inNs("ip", "link", "set", link.farDev(), "up");
+    // create the same veth pair again: the next tick sees the device and starts ping
+    bed.createAgain(link);
     awaitAfter(a, a.size(), 3, ProbeResult::ok);
+  }
+
+  @Test
+  void aDeviceDeletedAndCreatedAgainUnderItsNameIsProbedAgain() {
+    NetnsTestBed.Link link = bed.link(0);
+    List<ProbeResult> a = probe(link);
+    awaitAfter(a, 0, 3, ProbeResult::ok);
+    long deaf = prober.pid("m0").orElseThrow();
+    // as pppN between two PPPoE sessions: ping keeps running, bound to an index that is gone
+    bed.delete(link);
+    awaitAfter(a, a.size(), 3, r -> !r.ok() && ProbeReasons.provesLinkGone(r.reason()));
+    bed.createAgain(link);
+    awaitAfter(a, a.size(), 3, ProbeResult::ok);
+    assertThat(prober.pid("m0")).isPresent().isNotEqualTo(java.util.OptionalLong.of(deaf));
   }
 
   @Test

@@ -67,20 +67,32 @@ class ProbeSequencerTest {
   }
 
   @Test
-  void countsEveryRepeatOfAStuckSequenceNumberAsOneMoreLostProbe() {
-    // captured: with no carrier iputils repeats "no answer yet for icmp_seq=17" every interval
+  void countsEveryRepeatOfAStuckSequenceNumberAsOneMoreSlotWithoutAProbe() {
+    // captured: with no carrier iputils repeats "no answer yet for icmp_seq=17" every interval,
+    // since it could not send the next probe (ENOBUFS) and so did not number one
     seq.processStarted();
     List<ProbeResult> rs = feed(reply(1), none(2), none(2), none(2), none(3), reply(4));
     assertThat(outcomes(rs))
-        .containsExactly("1:REPLY", "2:LOST", "3:LOST", "4:LOST", "5:LOST", "6:REPLY");
+        .containsExactly("1:REPLY", "2:LOST", "3:NOT_SENT", "4:NOT_SENT", "5:LOST", "6:REPLY");
   }
 
   @Test
   void givesTheFailureReasonToTheProbeItConcerns() {
     seq.processStarted();
     List<ProbeResult> rs = feed(reply(1), "ping: sendmsg: Network is unreachable", none(2));
-    assertThat(outcomes(rs)).containsExactly("1:REPLY", "2:ERROR");
+    assertThat(outcomes(rs))
+        .as("a probe that could not be sent")
+        .containsExactly("1:REPLY", "2:NOT_SENT");
     assertThat(rs.get(1).reason()).isEqualTo("ping: sendmsg: Network is unreachable");
+    assertThat(rs.get(1).sent()).isFalse();
+  }
+
+  @Test
+  void aRepeatedNumberAfterASendFailureIsAnotherSlotWithoutAProbe() {
+    seq.processStarted();
+    List<ProbeResult> rs =
+        feed(reply(1), "ping: sendmsg: No buffer space available", none(2), none(2), reply(3));
+    assertThat(outcomes(rs)).containsExactly("1:REPLY", "2:NOT_SENT", "3:NOT_SENT", "4:REPLY");
   }
 
   @Test
