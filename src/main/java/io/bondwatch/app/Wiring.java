@@ -23,6 +23,7 @@ import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
+import io.bondwatch.web.Readiness;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -112,7 +113,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              this::notReady);
+              () -> Readiness.of(notReady()));
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);

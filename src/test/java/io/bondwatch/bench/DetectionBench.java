@@ -138,20 +138,16 @@ public final class DetectionBench {
     }
   }
 
+  private static final String USAGE =
+      "bench/detection [--minutes N] [--kills N]"
+          + "\n       bench/detection --mp [--kills N] [--heartbeat-ms N]";
+
   private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      usage(args[i - 1] + " needs a value");
-    }
-    return args[i];
+    return BenchArgs.value(args, i, "bench/detection", USAGE);
   }
 
   private static void usage(String problem) {
-    System.err.println(
-        "bench/detection: "
-            + problem
-            + "\nusage: bench/detection [--minutes N] [--kills N]"
-            + "\n       bench/detection --mp [--kills N] [--heartbeat-ms N]");
-    System.exit(2);
+    BenchArgs.usage("bench/detection", problem, USAGE);
   }
 
   /** One member's stats and down rule, fed from the prober thread, read by the bench thread. */
