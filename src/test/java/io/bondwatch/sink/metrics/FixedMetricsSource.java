@@ -3,12 +3,35 @@ package io.bondwatch.sink.metrics;
 import io.bondwatch.domain.bond.BondRates;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
+import io.bondwatch.domain.member.TargetSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Two members with fixed figures: dsl1 up, dsl2 down; a bundle interface. */
+/** Two members with fixed figures: dsl1 up (two targets, one failing), dsl2 down; a bundle. */
 final class FixedMetricsSource implements MetricsSource {
+  /** dsl1 is probed through its next hop and a far target, which does not answer. */
+  private static final List<TargetSnapshot> DSL1_TARGETS =
+      List.of(
+          new TargetSnapshot(
+              "192.0.2.1",
+              true,
+              TargetSnapshot.State.UP,
+              Duration.ofMillis(12),
+              0.01,
+              1000,
+              10,
+              null),
+          new TargetSnapshot(
+              "198.51.100.7",
+              false,
+              TargetSnapshot.State.DOWN,
+              null,
+              0.6,
+              1000,
+              600,
+              "15 consecutive probes lost (k=15)"));
+
   @Override
   public List<String> members() {
     return List.of("dsl1", "dsl2");
@@ -32,7 +55,8 @@ final class FixedMetricsSource implements MetricsSource {
         one ? Boolean.TRUE : null,
         one ? 3 : 7,
         one ? 0 : 7,
-        one ? 40 : 0);
+        one ? 40 : 0,
+        one ? DSL1_TARGETS : List.of());
   }
 
   @Override
