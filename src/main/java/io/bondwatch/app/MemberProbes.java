@@ -58,7 +58,7 @@ final class MemberProbes {
     for (int i = 0; i < p.targets().size(); i++) {
       int target = i;
       probes.start(
-          new ProbeTarget(m.name(), p.interfaceName(), p.targets().get(i)),
+          new ProbeTarget(m.name(), p.interfaceName(), p.targets().get(i), true),
           r -> member.onTargetProbe(target, r).forEach(metrics::onProbe));
     }
   }

@@ -10,9 +10,18 @@ import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.domain.member.PingScript;
 import io.bondwatch.domain.member.TargetSnapshot;
+import io.bondwatch.sink.metrics.BondwatchMetrics;
 import io.bondwatch.time.FakeTimeSource;
+import io.bondwatch.time.PeriodicTasks;
+import io.bondwatch.web.StatusDocument;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +36,7 @@ class QuorumMemberTest {
 
   private final FakeTimeSource time = new FakeTimeSource();
   private final List<String> changes = new ArrayList<>();
+  private BondwatchConfig cfg;
   private Member member;
   private final PingScript<?> pings = new PingScript<>(I);
   private long seq;
@@ -42,7 +52,7 @@ class QuorumMemberTest {
             %s
         """
             .formatted(FAR, NEAR, quorum, route);
-    BondwatchConfig cfg = ((ConfigResult.Valid) ConfigLoader.parse(yaml, "q.yml")).config();
+    cfg = ((ConfigResult.Valid) ConfigLoader.parse(yaml, "q.yml")).config();
     member = MemberProbes.member(cfg, cfg.members().get(0), time);
     member.addListener((s, from) -> changes.add(from.label() + "->" + s.state().label()));
   }
@@ -100,6 +110,50 @@ class QuorumMemberTest {
     intervals(10, answers(20), answers(5));
     assertThat(changes).containsExactly("down->up", "up->down", "down->up");
     assertThat(snap().reason()).doesNotContain("upstream");
+  }
+
+  @Test
+  void theStatusApiAndTheMetricsShowEachTarget() {
+    member(1, "");
+    intervals(100, silent(), answers(5));
+    BondView view =
+        new BondView(
+            cfg,
+            Map.of("dsl1", member),
+            new Traffic(
+                cfg,
+                time,
+                Runnable::run,
+                new PeriodicTasks(time).register("netdev", "netdev", Duration.ofSeconds(5))),
+            time);
+    StatusDocument.Member dsl1 = view.status().members().get(0);
+    assertThat(dsl1.state()).isEqualTo("up");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> targets = (List<Map<String, Object>>) dsl1.extra().get("targets");
+    assertThat(targets).extracting(t -> t.get("target")).containsExactly(FAR, NEAR);
+    assertThat(targets.get(0))
+        .containsEntry("nextHop", true)
+        .containsEntry("state", "down")
+        .containsEntry("lossRatio", 1.0)
+        .doesNotContainKey("rttSeconds")
+        .containsKey("reason");
+    assertThat(targets.get(1))
+        .containsEntry("nextHop", false)
+        .containsEntry("state", "up")
+        .containsEntry("rttSeconds", 0.005)
+        .containsEntry("lossRatio", 0.0)
+        .doesNotContainKey("reason");
+
+    PrometheusMeterRegistry registry =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, new CollectorRegistry(), new MockClock());
+    new BondwatchMetrics(view, "test").bindTo(registry);
+    assertThat(registry.scrape())
+        .contains("bondwatch_probe_target_up{member=\"dsl1\",target=\"" + FAR + "\",} 0.0")
+        .contains("bondwatch_probe_target_up{member=\"dsl1\",target=\"" + NEAR + "\",} 1.0")
+        .contains(
+            "bondwatch_probe_target_rtt_seconds{member=\"dsl1\",target=\"" + NEAR + "\",} 0.005")
+        .contains("bondwatch_probe_target_loss_ratio{member=\"dsl1\",target=\"" + FAR + "\",} 1.0");
   }
 
   @Test

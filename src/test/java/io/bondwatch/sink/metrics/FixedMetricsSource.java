@@ -60,6 +60,13 @@ final class FixedMetricsSource implements MetricsSource {
   }
 
   @Override
+  public List<String> targets(String member) {
+    return member.equals("dsl1")
+        ? DSL1_TARGETS.stream().map(TargetSnapshot::target).toList()
+        : List.of();
+  }
+
+  @Override
   public boolean active(String member) {
     return member.equals("dsl1");
   }
