@@ -54,6 +54,7 @@ final class MemberReader {
       String target = m.required("target", Parsers::host);
       return target == null ? null : List.of(target);
     }
+    List<String> targets = m.section("targets", MemberReader::targetList, null);
     if (m.has("target")) {
       return m.section(
           "targets",
@@ -64,7 +65,7 @@ final class MemberReader {
           },
           null);
     }
-    return m.section("targets", MemberReader::targetList, null);
+    return targets;
   }
 
   /** Each item a host, none twice (as the same address written differently, too). */

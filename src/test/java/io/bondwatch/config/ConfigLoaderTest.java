@@ -222,6 +222,16 @@ class ConfigLoaderTest {
           .containsExactly(
               "members[0].probe.targets: cannot be given with target: write target: a for one,"
                   + " targets: [a, b] for several (line 6)");
+      assertThat(
+              problems(
+                  TWO.replace("quorum: 1", "target: 192.0.2.9")
+                      .replace("gw.example.net", "300.1.2.3")))
+          .as("and the list's own problems at once")
+          .containsExactly(
+              "members[0].probe.targets[1]: '300.1.2.3' is not an IP address or host name (line"
+                  + " 6)",
+              "members[0].probe.targets: cannot be given with target: write target: a for one,"
+                  + " targets: [a, b] for several (line 6)");
     }
 
     @Test
