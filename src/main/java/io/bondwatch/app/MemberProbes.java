@@ -5,6 +5,7 @@ import io.bondwatch.config.Hosts;
 import io.bondwatch.config.MemberConfig;
 import io.bondwatch.config.MemberProbe;
 import io.bondwatch.domain.member.Member;
+import io.bondwatch.domain.member.NoProbes;
 import io.bondwatch.domain.member.ProbeHealth;
 import io.bondwatch.domain.member.ProbeQuorum;
 import io.bondwatch.domain.member.TargetQuorum;
@@ -24,7 +25,11 @@ final class MemberProbes {
 
   static Member member(BondwatchConfig cfg, MemberConfig m, TimeSource time) {
     MemberProbe p = m.probe();
-    if (p == null || !p.hasSeveralTargets()) {
+    if (p == null) {
+      // a multilink member without an IP of its own: judged by its underlay (Multilink)
+      return new Member(m.name(), Wiring.memberPolicy(cfg.policy()), new NoProbes(), time);
+    }
+    if (!p.hasSeveralTargets()) {
       return new Member(m.name(), Wiring.memberPolicy(cfg.policy()), health(cfg), time);
     }
     List<ProbeHealth> perTarget = new ArrayList<>();
@@ -40,7 +45,10 @@ final class MemberProbes {
         time);
   }
 
-  /** Starts the member's pings; their results go to the member and the probe metrics. */
+  /**
+   * Starts the member's pings; their results go to the member and the probe metrics. A multilink
+   * member without a probe has none (Multilink watches it).
+   */
   static void start(Prober probes, MemberConfig m, Member member, BondwatchMetrics metrics) {
     MemberProbe p = m.probe();
     if (p == null) {

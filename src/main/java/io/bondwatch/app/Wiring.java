@@ -21,6 +21,7 @@ import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
+import io.bondwatch.web.Readiness;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -64,6 +65,7 @@ public final class Wiring implements AutoCloseable {
   private final PeriodicTasks tasks;
   private final TaskHealth netdevHealth;
   private final ExecutorService netdevReader;
+  private final Multilink multilink;
   private HttpApi http;
   private StateDir stateDir;
   private volatile LineSource pppdSource;
@@ -82,7 +84,8 @@ public final class Wiring implements AutoCloseable {
     netdevHealth = tasks.register("netdev", "netdev sampler", STALE_AFTER);
     netdevReader = Executors.newSingleThreadExecutor(r -> thread(r, "bondwatch-netdev-read"));
     traffic = new Traffic(config, time, netdevReader, netdevHealth);
-    view = new BondView(config, members, traffic, time);
+    multilink = Multilink.of(config, members, time);
+    view = new BondView(config, members, traffic, time, multilink);
     registry =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new CollectorRegistry(), Clock.SYSTEM);
@@ -108,7 +111,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              this::notReady);
+              () -> Readiness.of(notReady()));
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
@@ -117,6 +120,8 @@ public final class Wiring implements AutoCloseable {
 
     startPppdSource();
     toClose.push(probes);
+    toClose.push(multilink);
+    multilink.start(probes, ticker, tasks, config.probe().interval());
     for (MemberConfig m : config.members()) {
       MemberProbes.start(probes, m, members.get(m.name()), metrics);
     }
@@ -142,7 +147,13 @@ public final class Wiring implements AutoCloseable {
             ? new JournalSource(JournalOptions.of(state), tm, time, threads)
             : new FileTailer(TailerOptions.of(ps.log(), state), tm, time, threads);
     try {
-      source.start(new PppdFeed(PppdMembers.of(config), members, metrics));
+      source.start(
+          new PppdFeed(
+              PppdMembers.of(config),
+              members,
+              metrics,
+              io.bondwatch.source.pppd.PppdPidFiles.system(),
+              multilink.events()));
     } catch (IllegalStateException e) {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }

@@ -49,6 +49,8 @@ public final class Member {
   private long flaps;
   private Boolean sessionUp;
   private String sessionDownWhy;
+  // a multilink member without probes: what its own evidence says now (null for probed members)
+  private UnderlayVerdict underlay;
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
     this(name, policy, health, null, time);
@@ -117,6 +119,32 @@ public final class Member {
     MemberState from = state;
     evaluate();
     return changed(from);
+  }
+
+  /**
+   * The verdict of a member judged by its own evidence instead of probes (DESIGN.md 1b): down when
+   * it says dead, restored when frames have flowed for the restore window and pppd does not say the
+   * session is down.
+   */
+  public void onUnderlay(UnderlayVerdict verdict) {
+    Change change;
+    lock.lock();
+    try {
+      underlay = verdict;
+      MemberState from = state;
+      boolean dead = verdict.kind() == UnderlayVerdict.Kind.DEAD;
+      if (state.usable() && dead) {
+        moveTo(MemberState.DOWN, verdict.reason());
+      } else if ((state == MemberState.DOWN || state == MemberState.SUPPRESSED)
+          && verdict.kind() == UnderlayVerdict.Kind.ALIVE
+          && !Boolean.FALSE.equals(sessionUp)) {
+        moveTo(MemberState.UP, "restored: " + verdict.reason());
+      }
+      change = changed(from);
+    } finally {
+      lock.unlock();
+    }
+    fire(change);
   }
 
   /** pppd says the session is down: the member is down now, whatever the probes say. */
@@ -195,6 +223,13 @@ public final class Member {
   }
 
   private String currentReason() {
+    if (underlay != null && state != MemberState.DRAINED) {
+      boolean sessionDown = Boolean.FALSE.equals(sessionUp);
+      boolean flowing = underlay.kind() != UnderlayVerdict.Kind.DEAD;
+      return sessionDown && !state.usable()
+          ? MemberReasons.pppdDownUnderlay(sessionDownWhy, flowing)
+          : underlay.reason();
+    }
     return switch (state) {
       case UP, DEGRADED -> {
         String words = MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Two members with fixed figures: dsl1 up (two targets, one failing), dsl2 down; a bundle. */
+/**
+ * Two members with fixed figures: dsl1 up, probed through two targets of which one fails; dsl2
+ * down, a multilink member judged by its underlay; a bundle interface and a bundle probe.
+ */
 final class FixedMetricsSource implements MetricsSource {
   /** dsl1 is probed through its next hop and a far target, which does not answer. */
   private static final List<TargetSnapshot> DSL1_TARGETS =
@@ -129,5 +132,35 @@ final class FixedMetricsSource implements MetricsSource {
   @Override
   public boolean recommended(String member) {
     return member.equals("dsl1");
+  }
+
+  @Override
+  public boolean hasBondProbe() {
+    return true;
+  }
+
+  @Override
+  public double bondRttSeconds() {
+    return 0.025;
+  }
+
+  @Override
+  public double bondLossRatio() {
+    return 0.02;
+  }
+
+  @Override
+  public boolean bondFault() {
+    return false;
+  }
+
+  @Override
+  public boolean watchesUnderlay(String member) {
+    return member.equals("dsl2");
+  }
+
+  @Override
+  public double frameAgeSeconds(String member) {
+    return 2.4;
   }
 }
