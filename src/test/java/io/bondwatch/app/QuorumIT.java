@@ -103,7 +103,8 @@ class QuorumIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> dsl1().get("reason").asText(), r -> r.contains("upstream"));
     JsonNode m = dsl1();
-    assertThat(seen).containsOnly("up");
+    // "?" is a status request that timed out on a loaded machine: no state seen, not a wrong one
+    assertThat(seen).filteredOn(s -> !s.equals("?")).containsOnly("up");
     assertThat(m.get("state").asText()).isEqualTo("up");
     assertThat(m.get("reason").asText())
         .contains("upstream: next hop " + link.farIp() + " answers, " + far + " does not");
