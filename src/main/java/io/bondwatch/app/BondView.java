@@ -11,6 +11,7 @@ import io.bondwatch.domain.bond.MemberSetChoice;
 import io.bondwatch.domain.bond.MemberSetOptimizer;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberSnapshot;
+import io.bondwatch.domain.member.TargetSnapshot;
 import io.bondwatch.sink.metrics.MetricsSource;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.StatusDocument;
@@ -76,6 +77,12 @@ final class BondView implements MetricsSource {
   @Override
   public MemberSnapshot member(String name) {
     return members.get(name).snapshot();
+  }
+
+  @Override
+  public List<String> targets(String member) {
+    // the targets of a member's quorum are fixed with the member
+    return member(member).targets().stream().map(TargetSnapshot::target).toList();
   }
 
   @Override
@@ -241,6 +248,9 @@ final class BondView implements MetricsSource {
       if (multilink.watches(name)) {
         extra.put("underlay", multilink.underlay(name));
       }
+      if (!s.targets().isEmpty()) {
+        extra.put("targets", s.targets().stream().map(BondView::target).toList());
+      }
       list.add(
           new StatusDocument.Member(
               name,
@@ -284,6 +294,24 @@ final class BondView implements MetricsSource {
             directions(r.nominalDown(), r.nominalUp()),
             bondExtra);
     return new StatusDocument(BuildInfo.version(), time.wallTime(), bond, list);
+  }
+
+  /** One probe target of a member with several, as the status API shows it. */
+  private static Map<String, Object> target(TargetSnapshot t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("target", t.target());
+    m.put("nextHop", t.nextHop());
+    m.put("state", t.state().label());
+    if (t.smoothedRtt() != null) {
+      m.put("rttSeconds", seconds(t.smoothedRtt()));
+    }
+    m.put("lossRatio", t.lossRatio());
+    m.put("probesSent", t.probesSent());
+    m.put("probesLost", t.probesLost());
+    if (t.reason() != null) {
+      m.put("reason", t.reason());
+    }
+    return m;
   }
 
   private static <T> Map<String, T> directions(T receive, T transmit) {

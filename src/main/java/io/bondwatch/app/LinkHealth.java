@@ -59,13 +59,14 @@ public final class LinkHealth implements ProbeHealth {
     lastNanos = now;
     if (!r.sent()) {
       // a slot in which no probe left: a failure for the down rule, in no count and no loss;
-      // and nothing is on its way that could still answer the probes held back as slow
-      countMisses(now, deadline.drain());
+      // and nothing is on its way that could still answer the probes held back as slow, so they
+      // count now, for this slot's reason
+      countMisses(now, deadline.drain(), r.reason());
       detector.onMiss(now, r.seq(), ProbeReasons.provesLinkGone(r.reason()), r.reason());
     } else if (r.ok()) {
       stats.onReply(now, r.seq(), r.rtt());
       judged.onReply(now, r.seq(), r.rtt());
-      countMisses(now, deadline.reply(r.seq(), now, r.rtt()));
+      countMisses(now, deadline.reply(r.seq(), now, r.rtt()), null);
       detector.onReply(now, r.seq());
     } else {
       stats.onMiss(now, r.seq());
@@ -73,21 +74,25 @@ public final class LinkHealth implements ProbeHealth {
       boolean gone =
           r.outcome() == ProbeResult.Outcome.ERROR && ProbeReasons.provesLinkGone(r.reason());
       if (gone) {
-        // no reply can be late on a link that is gone: count everything now
-        countMisses(now, deadline.drain());
+        // no reply can be late on a link that is gone: count everything now, for that reason
+        countMisses(now, deadline.drain(), r.reason());
         detector.onMiss(now, r.seq(), true, r.reason());
       } else {
         deadline.miss(r.seq(), now, r.reason());
       }
     }
-    countMisses(now, deadline.due(now));
+    countMisses(now, deadline.due(now), null);
   }
 
-  private void countMisses(long now, List<MissDeadline.Pending> misses) {
+  /**
+   * @param because what proved the misses lost, if it was a failure with a reason: the down rule
+   *     then gives that reason, not the plain timeout of a miss it counts
+   */
+  private void countMisses(long now, List<MissDeadline.Pending> misses, String because) {
     // a loop, not forEach with a lambda: this runs for every probe
     for (int i = 0; i < misses.size(); i++) {
       MissDeadline.Pending p = misses.get(i);
-      detector.onMiss(now, p.seq(), false, p.reason());
+      detector.onMiss(now, p.seq(), false, because != null ? because : p.reason());
     }
   }
 

@@ -8,7 +8,6 @@ import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberPolicy;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
-import io.bondwatch.domain.member.ProbeHealth;
 import io.bondwatch.sink.metrics.BondwatchMetrics;
 import io.bondwatch.source.pppd.FileTailer;
 import io.bondwatch.source.pppd.JournalOptions;
@@ -16,7 +15,6 @@ import io.bondwatch.source.pppd.JournalSource;
 import io.bondwatch.source.pppd.LineSource;
 import io.bondwatch.source.pppd.TailerMetrics;
 import io.bondwatch.source.pppd.TailerOptions;
-import io.bondwatch.source.probe.ProbeTarget;
 import io.bondwatch.source.probe.Prober;
 import io.bondwatch.time.PeriodicTasks;
 import io.bondwatch.time.TaskHealth;
@@ -78,7 +76,7 @@ public final class Wiring implements AutoCloseable {
     this.config = config;
     this.time = time;
     for (MemberConfig m : config.members()) {
-      Member member = new Member(m.name(), memberPolicy(config.policy()), health(m), time);
+      Member member = MemberProbes.member(config, m, time);
       member.addListener(Wiring::logChange);
       members.put(m.name(), member);
     }
@@ -125,16 +123,7 @@ public final class Wiring implements AutoCloseable {
     toClose.push(multilink);
     multilink.start(probes, ticker, tasks, config.probe().interval());
     for (MemberConfig m : config.members()) {
-      if (m.probe() == null) {
-        continue; // a multilink member without an IP: judged by its underlay (MultilinkWatch)
-      }
-      Member member = members.get(m.name());
-      probes.start(
-          new ProbeTarget(m.name(), m.probe().interfaceName(), m.probe().target()),
-          r -> {
-            member.onProbe(r);
-            metrics.onProbe(r);
-          });
+      MemberProbes.start(probes, m, members.get(m.name()), metrics);
     }
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
     TaskHealth tick = tasks.register("tick", "clock watchdog", STALE_AFTER);
@@ -220,13 +209,6 @@ public final class Wiring implements AutoCloseable {
   static MemberPolicy memberPolicy(PolicyConfig p) {
     return new MemberPolicy(
         p.degraded().loss().value(), p.degraded().rtt(), p.restore().consecutiveOk());
-  }
-
-  private ProbeHealth health(MemberConfig m) {
-    if (m.probe() == null) {
-      return new io.bondwatch.domain.member.NoProbes(); // judged by its underlay (Multilink)
-    }
-    return LinkHealth.of(config.policy(), config.probe().interval(), config.probe().timeout());
   }
 
   private static void logChange(MemberSnapshot s, MemberState from) {

@@ -56,6 +56,24 @@ public final class Hosts {
     return isIpAddress(text) || isHostName(text);
   }
 
+  /**
+   * One spelling per host, to tell whether two targets are the same: an IP literal in Java's form
+   * ({@code 2001:DB8::1} and {@code 2001:db8:0::1} are one address), a name in lower case without a
+   * trailing dot. Anything else is returned as it is. No DNS: two names for one host stay two.
+   */
+  public static String canonical(String host) {
+    if (isIpAddress(host)) {
+      try {
+        // a literal (checked above): InetAddress parses it without asking DNS
+        return InetAddress.getByName(host).getHostAddress();
+      } catch (UnknownHostException e) {
+        return host;
+      }
+    }
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    return name.toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** {@code default}, an address, or an address with a prefix length ({@code 10.0.0.0/8}). */
   public static boolean isRouteDestination(String text) {
     if (text.equals("default")) {

@@ -1,5 +1,9 @@
 package io.bondwatch.config;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Reads one entry of {@code members:}. */
 final class MemberReader {
   private MemberReader() {}
@@ -31,17 +35,62 @@ final class MemberReader {
   }
 
   private static MemberProbe probe(YamlValue value, String memberInterface) {
-    YamlMap m = value.map("target", "interface");
+    YamlMap m = value.map("target", "targets", "quorum", "interface");
     if (m == null) {
       return null;
     }
-    String target = m.required("target", Parsers::host);
+    List<String> targets = targets(m);
+    Integer quorum = m.get("quorum", Numbers::wholeNumber, 1);
     String iface = m.get("interface", Parsers::interfaceName, memberInterface);
     if (iface == null) {
       // the member's own interface is bad and already reported; the member is dropped anyway
       return null;
     }
-    return m.build(() -> new MemberProbe(target, iface));
+    return m.build(() -> new MemberProbe(targets, quorum, iface));
+  }
+
+  /** {@code target: a} or {@code targets: [a, b]}, exactly one of them; null when reported. */
+  private static List<String> targets(YamlMap m) {
+    if (!m.has("targets")) {
+      String target = m.required("target", Parsers::host);
+      return target == null ? null : List.of(target);
+    }
+    List<String> targets = m.section("targets", MemberReader::targetList, null);
+    if (m.has("target")) {
+      return m.section(
+          "targets",
+          v -> {
+            v.problem(
+                "cannot be given with target: write target: a for one, targets: [a, b] for several");
+            return null;
+          },
+          null);
+    }
+    return targets;
+  }
+
+  /** Each item a host, none twice (as the same address written differently, too). */
+  private static List<String> targetList(YamlValue value) {
+    Map<String, Integer> first = new HashMap<>();
+    int[] index = {0};
+    return value.listOf(
+        item -> {
+          int i = index[0]++;
+          String target = item.as(Parsers::host);
+          if (target == null) {
+            return null;
+          }
+          Integer earlier = first.putIfAbsent(Hosts.canonical(target), i);
+          if (earlier != null) {
+            item.problem(
+                YamlValue.quote(target)
+                    + " is already targets["
+                    + earlier
+                    + "]; list each target once");
+            return null;
+          }
+          return target;
+        });
   }
 
   private static PppdMatch pppd(YamlValue value) {

@@ -71,6 +71,32 @@ class LinkHealthTest {
     assertThat(health.sent()).isEqualTo(70);
   }
 
+  @Test
+  void missesHeldAsSlowAndCountedByAFailureThatProvesThemLostCarryItsReason() {
+    // replies at 300 ms have set the miss deadline to 375 ms: an unanswered probe waits to count
+    for (int i = 0; i < 60; i++) {
+      time.advanceMillis(200);
+      reply(seq++, Duration.ofMillis(300));
+    }
+    while (health.consecutiveLost() < health.requiredMisses() - 1) {
+      time.advanceMillis(200);
+      lost(seq++);
+    }
+    time.advanceMillis(200);
+    String why = "ping exited: ping: SO_BINDTODEVICE eth1: No such device";
+    health.record(
+        new ProbeResult(
+            "dsl1",
+            seq++,
+            time.monotonicNanos(),
+            time.wallTime(),
+            ProbeResult.Outcome.NOT_SENT,
+            null,
+            why));
+    assertThat(health.downRuleHolds()).isTrue();
+    assertThat(health.downReason()).endsWith(": " + why);
+  }
+
   private void reply(long seq, Duration rtt) {
     health.record(
         new ProbeResult(

@@ -43,7 +43,8 @@ final class SyntheticMembers implements MetricsSource {
         Boolean.TRUE,
         3,
         0,
-        40);
+        40,
+        List.of());
   }
 
   @Override

@@ -187,6 +187,113 @@ class ConfigLoaderTest {
   }
 
   @Nested
+  class ProbeTargets {
+    private static final String TWO =
+        """
+        bond: { name: mp0 }
+        members:
+          - name: dsl1
+            interface: eth1
+            probe:
+              targets: [192.0.2.1, gw.example.net]
+              quorum: 1
+        """;
+
+    @Test
+    void readsSeveralTargetsWithAQuorum() {
+      MemberProbe p = valid(TWO).members().get(0).probe();
+      assertThat(p).isEqualTo(new MemberProbe(List.of("192.0.2.1", "gw.example.net"), 1, "eth1"));
+      assertThat(p.hasSeveralTargets()).isTrue();
+    }
+
+    @Test
+    void quorumDefaultsToOneAndASingleTargetStaysOneTargetWithQuorumOne() {
+      assertThat(valid(TWO.replace("      quorum: 1\n", "")).members().get(0).probe().quorum())
+          .isEqualTo(1);
+      MemberProbe single = valid(MINIMAL).members().get(0).probe();
+      assertThat(single.targets()).containsExactly("192.0.2.1");
+      assertThat(single.quorum()).isEqualTo(1);
+      assertThat(single.hasSeveralTargets()).isFalse();
+    }
+
+    @Test
+    void refusesTargetAndTargetsTogether() {
+      assertThat(problems(TWO.replace("quorum: 1", "target: 192.0.2.9")))
+          .containsExactly(
+              "members[0].probe.targets: cannot be given with target: write target: a for one,"
+                  + " targets: [a, b] for several (line 6)");
+      assertThat(
+              problems(
+                  TWO.replace("quorum: 1", "target: 192.0.2.9")
+                      .replace("gw.example.net", "300.1.2.3")))
+          .as("and the list's own problems at once")
+          .containsExactly(
+              "members[0].probe.targets[1]: '300.1.2.3' is not an IP address or host name (line"
+                  + " 6)",
+              "members[0].probe.targets: cannot be given with target: write target: a for one,"
+                  + " targets: [a, b] for several (line 6)");
+    }
+
+    @Test
+    void quorumIsBetweenOneAndTheNumberOfTargets() {
+      for (String q : List.of("0", "3")) {
+        assertThat(problems(TWO.replace("quorum: 1", "quorum: " + q)))
+            .containsExactly(
+                "members[0].probe.quorum: '"
+                    + q
+                    + "' must be between 1 and 2 (the number of targets) (line 7)");
+      }
+      assertThat(problems(MINIMAL.replace("target: 192.0.2.1", "target: 192.0.2.1, quorum: 2")))
+          .containsExactly(
+              "members[0].probe.quorum: '2' must be between 1 and 1 (the number of targets) (line"
+                  + " 3)");
+      assertThat(problems(TWO.replace("quorum: 1", "quorum: one")))
+          .containsExactly("members[0].probe.quorum: 'one' is not a whole number (line 7)");
+    }
+
+    @Test
+    void refusesATargetListedTwiceHoweverItIsWritten() {
+      assertThat(
+              problems(
+                  TWO.replace(
+                      "[192.0.2.1, gw.example.net]",
+                      "[2001:db8::1, GW.example.net, 2001:DB8:0::1, gw.example.net.]")))
+          .containsExactly(
+              "members[0].probe.targets[2]: '2001:DB8:0::1' is already targets[0]; list each"
+                  + " target once (line 6)",
+              "members[0].probe.targets[3]: 'gw.example.net.' is already targets[1]; list each"
+                  + " target once (line 6)");
+    }
+
+    @Test
+    void refusesAnEmptyListMoreThanEightTargetsAndBadAddressesWithTheirIndex() {
+      assertThat(problems(TWO.replace("[192.0.2.1, gw.example.net]", "[]")))
+          .containsExactly("members[0].probe.targets: '[]' must list at least one target (line 6)");
+      String nine =
+          "[10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5, 10.0.0.6, 10.0.0.7, 10.0.0.8,"
+              + " 10.0.0.9]";
+      assertThat(problems(TWO.replace("[192.0.2.1, gw.example.net]", nine)))
+          .containsExactly(
+              "members[0].probe.targets: '[10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5,"
+                  + " 10.0.0.6,...' lists 9 targets; at most 8 (line 6)");
+      assertThat(problems(TWO.replace("gw.example.net", "300.1.2.3")))
+          .containsExactly(
+              "members[0].probe.targets[1]: '300.1.2.3' is not an IP address or host name (line"
+                  + " 6)");
+      assertThat(problems(TWO.replace("[192.0.2.1, gw.example.net]", "192.0.2.1")))
+          .containsExactly("members[0].probe.targets: expected a list, got '192.0.2.1' (line 6)");
+    }
+
+    @Test
+    void warnsAboutEachPlaceholderTarget() {
+      assertThat(warnings(TWO))
+          .singleElement()
+          .asString()
+          .startsWith("members[0].probe.targets[0]: '192.0.2.1' is a documentation address");
+    }
+  }
+
+  @Nested
   class Sources {
     @Test
     void readsLogOrJournal() {

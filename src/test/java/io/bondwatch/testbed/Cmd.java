@@ -24,9 +24,15 @@ public final class Cmd {
 
   /** Runs the command and returns its exit code and merged output, whatever the exit code. */
   public static Result tryRun(List<String> argv) {
+    return tryRun(argv, "");
+  }
+
+  /** {@link #tryRun(List)} with {@code input} on the command's standard input. */
+  public static Result tryRun(List<String> argv, String input) {
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
     try {
       Process p = pb.start();
+      p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {

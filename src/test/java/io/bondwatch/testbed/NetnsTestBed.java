@@ -184,6 +184,46 @@ public final class NetnsTestBed implements AutoCloseable {
     }
   }
 
+  /** Far targets take the top of the bed's /24, clear of the links' /30s (at most 60 links). */
+  private static final int MAX_FAR_TARGETS = 12;
+
+  private int farTargets;
+
+  /**
+   * A second address on the far side, beyond the link's far end (as a host past the ISP's gateway
+   * is): on the namespace's loopback, routed from the host through the link's far address. Returns
+   * the address, from the top of the bed's /24.
+   */
+  public String addFarTarget(Link link) {
+    if (farTargets >= MAX_FAR_TARGETS) {
+      throw new IllegalStateException("at most " + MAX_FAR_TARGETS + " far targets per bed");
+    }
+    String address = prefix(subnet) + (254 - farTargets++);
+    inNs("ip", "addr", "add", address + "/32", "dev", "lo");
+    // deleted with the host device when the bed closes
+    Cmd.run("ip", "route", "add", address + "/32", "via", link.farIp(), "dev", link.hostDev());
+    return address;
+  }
+
+  /**
+   * Drops every packet to {@code address} that reaches the far namespace (nftables), as a target
+   * that stops answering while the link and the other targets still work; {@code false} removes the
+   * rule.
+   */
+  public void dropTo(String address, boolean drop) {
+    String table = "bwto" + address.replaceAll("[^0-9]", "_");
+    Cmd.tryRun(List.of("ip", "netns", "exec", ns, "nft", "delete", "table", "inet", table));
+    if (drop) {
+      nftApply(
+          "table inet "
+              + table
+              + " {\n chain in {\n  type filter hook input priority 0; policy accept;\n"
+              + "  ip daddr "
+              + address
+              + " drop\n }\n}\n");
+    }
+  }
+
   /** Takes the host side of the link administratively down, as a dead modem would look. */
   public void linkDown(Link link) {
     Cmd.run("ip", "link", "set", link.hostDev(), "down");

@@ -4,6 +4,7 @@ import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * the next input; afterwards the reason follows what the probes say now (the latest failure, the
  * restore count, the figures judged), worded only when a snapshot is taken, so probes cost no
  * formatting. The loss shown is the one the reason and the degraded rule use.
+ *
+ * <p>A member probed through several targets is judged by probe rounds ({@link TargetQuorum}): its
+ * targets' results come in through {@link #onTargetProbe} and the rounds they decide go through the
+ * same rules as a single target's probes.
  */
 public final class Member {
   private static final Logger log = LoggerFactory.getLogger(Member.class);
@@ -31,6 +36,7 @@ public final class Member {
   private final MemberPolicy policy;
   private final ProbeHealth health;
   private final TimeSource time;
+  private final TargetQuorum quorum; // null: one target, whose results are the probes
   private final List<MemberListener> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -47,9 +53,16 @@ public final class Member {
   private UnderlayVerdict underlay;
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
+    this(name, policy, health, null, time);
+  }
+
+  /** A member probed through several targets, judged by the rounds of {@code quorum}. */
+  public Member(
+      String name, MemberPolicy policy, ProbeHealth health, TargetQuorum quorum, TimeSource time) {
     this.name = name;
     this.policy = policy;
     this.health = health;
+    this.quorum = quorum;
     this.time = time;
     this.since = time.wallTime();
   }
@@ -63,19 +76,49 @@ public final class Member {
   }
 
   public void onProbe(ProbeResult result) {
-    MemberState from;
-    MemberSnapshot after;
+    Change change;
     lock.lock();
     try {
-      health.record(result);
-      run.record(result);
-      from = state;
-      evaluate();
-      after = changed(from);
+      change = judge(result);
     } finally {
       lock.unlock();
     }
-    fire(after, from);
+    fire(change);
+  }
+
+  /**
+   * One target's result, for a member probed through several. Returns the rounds it decided, as
+   * judged (for the probe metrics, which count rounds as a single target's probes).
+   */
+  public List<ProbeResult> onTargetProbe(int target, ProbeResult result) {
+    if (quorum == null) {
+      throw new IllegalStateException("member " + name + " has one target: use onProbe");
+    }
+    List<Change> changes = new ArrayList<>(0);
+    List<ProbeResult> rounds;
+    lock.lock();
+    try {
+      rounds = List.copyOf(quorum.accept(target, result));
+      for (ProbeResult round : rounds) {
+        Change change = judge(round);
+        if (change != null) {
+          changes.add(change);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    changes.forEach(this::fire);
+    return rounds;
+  }
+
+  /** A probe (or round) through the rules; the change it made, if any. Under the lock. */
+  private Change judge(ProbeResult result) {
+    health.record(result);
+    run.record(result);
+    MemberState from = state;
+    evaluate();
+    return changed(from);
   }
 
   /**
@@ -84,12 +127,11 @@ public final class Member {
    * session is down.
    */
   public void onUnderlay(UnderlayVerdict verdict) {
-    MemberState from;
-    MemberSnapshot after;
+    Change change;
     lock.lock();
     try {
       underlay = verdict;
-      from = state;
+      MemberState from = state;
       boolean dead = verdict.kind() == UnderlayVerdict.Kind.DEAD;
       if (state.usable() && dead) {
         moveTo(MemberState.DOWN, verdict.reason());
@@ -98,31 +140,30 @@ public final class Member {
           && !Boolean.FALSE.equals(sessionUp)) {
         moveTo(MemberState.UP, "restored: " + verdict.reason());
       }
-      after = changed(from);
+      change = changed(from);
     } finally {
       lock.unlock();
     }
-    fire(after, from);
+    fire(change);
   }
 
   /** pppd says the session is down: the member is down now, whatever the probes say. */
   public void onSessionDown(String why) {
-    MemberState from;
-    MemberSnapshot after;
+    Change change;
     lock.lock();
     try {
       sessionUp = false;
       sessionDownWhy = why;
       run.countAnswersFromNow();
-      from = state;
+      MemberState from = state;
       if (state.usable() || state == MemberState.SUPPRESSED) {
         moveTo(MemberState.DOWN, "pppd: " + why);
       }
-      after = changed(from);
+      change = changed(from);
     } finally {
       lock.unlock();
     }
-    fire(after, from);
+    fire(change);
   }
 
   /**
@@ -169,10 +210,13 @@ public final class Member {
     }
   }
 
-  /** The snapshot for listeners when the state changed; otherwise the reason is live again. */
-  private MemberSnapshot changed(MemberState from) {
+  /** A state change, for the listeners once the lock is released. */
+  private record Change(MemberSnapshot after, MemberState from) {}
+
+  /** The change for listeners when the state changed; otherwise the reason is live again. */
+  private Change changed(MemberState from) {
     if (from != state) {
-      return snapshotLocked();
+      return new Change(snapshotLocked(), from);
     }
     reasonIsLive = true;
     return null;
@@ -187,7 +231,11 @@ public final class Member {
           : underlay.reason();
     }
     return switch (state) {
-      case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
+      case UP, DEGRADED -> {
+        String words = MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
+        String failing = quorum == null ? null : quorum.failingTargets();
+        yield failing == null ? words : words + "; " + failing;
+      }
       case DOWN, SUPPRESSED ->
           run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
       case DRAINED -> reason;
@@ -230,13 +278,13 @@ public final class Member {
     since = time.wallTime();
   }
 
-  private void fire(MemberSnapshot after, MemberState from) {
-    if (after == null) {
+  private void fire(Change change) {
+    if (change == null) {
       return;
     }
     for (MemberListener l : listeners) {
       try {
-        l.onStateChange(after, from);
+        l.onStateChange(change.after(), change.from());
       } catch (RuntimeException e) {
         log.warn("member {}: state listener {} failed", name, l, e);
       }
@@ -277,6 +325,7 @@ public final class Member {
         sessionUp,
         health.requiredMisses(),
         health.consecutiveLost(),
-        run.answered());
+        run.answered(),
+        quorum == null ? List.of() : quorum.snapshots());
   }
 }

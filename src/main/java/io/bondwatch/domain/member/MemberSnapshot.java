@@ -2,6 +2,7 @@ package io.bondwatch.domain.member;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  *     rule judges, while down the loss since the last restore (see docs/down-rule.md)
  * @param sessionUp what pppd last said about the session: null when pppd has said nothing
  * @param requiredMisses consecutive lost probes the down rule needs now
+ * @param targets each target of a member probed through several, in config order; empty for a
+ *     member with one target (its figures are the member's)
  */
 public record MemberSnapshot(
     String name,
@@ -32,11 +35,13 @@ public record MemberSnapshot(
     Boolean sessionUp,
     int requiredMisses,
     int consecutiveLost,
-    int consecutiveOk) {
+    int consecutiveOk,
+    List<TargetSnapshot> targets) {
 
   public MemberSnapshot {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(since, "since");
+    targets = List.copyOf(targets);
   }
 }

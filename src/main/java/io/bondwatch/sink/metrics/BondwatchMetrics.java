@@ -110,12 +110,14 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
             s -> s.requiredMisses())
         .register(r);
     FunctionCounter.builder(PROBES_SENT, source, src -> src.member(m).probesSent())
-        .description("Probes sent to the member's target")
+        .description(
+            "Probes sent to the member's target (probe rounds, for a member with several targets)")
         .tags(t)
         .register(r);
     FunctionCounter.builder(PROBES_LOST, source, src -> src.member(m).probesLost())
         .description(
-            "Probes sent that got no reply in time (probes that could not be sent are in neither counter)")
+            "Probes sent that got no reply in time (probes that could not be sent are in neither"
+                + " counter; rounds short of their quorum, for a member with several targets)")
         .tags(t)
         .register(r);
     FunctionCounter.builder(MEMBER_FLAPS, source, src -> src.member(m).flaps())
@@ -175,6 +177,10 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
             "1 when the best-member-set model recommends the member for the bundle (multilink)")
         .tags(t)
         .register(r);
+    List<String> targets = source.targets(m);
+    for (int i = 0; i < targets.size(); i++) {
+      bindTarget(r, m, targets.get(i), i);
+    }
     rttTimers.put(
         m,
         Timer.builder(PROBE_RTT)
@@ -182,6 +188,37 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
             .tags(t)
             .serviceLevelObjectives(RTT_BUCKETS)
             .register(r));
+  }
+
+  /** One target of a member probed through several (a closed set: the config's targets). */
+  private void bindTarget(MeterRegistry r, String m, String target, int i) {
+    Tags t = Tags.of(TAG_MEMBER, m, TAG_TARGET, target);
+    Gauge.builder(
+            PROBE_TARGET_UP,
+            source,
+            src ->
+                switch (src.member(m).targets().get(i).state()) {
+                  case UP -> 1;
+                  case DOWN -> 0;
+                  case UNKNOWN -> Double.NaN;
+                })
+        .description(
+            "1 while a probe target of a member with several answers, 0 while its own probes meet"
+                + " the down rule; NaN before either")
+        .tags(t)
+        .register(r);
+    Gauge.builder(
+            PROBE_TARGET_RTT, source, src -> seconds(src.member(m).targets().get(i).smoothedRtt()))
+        .description("Smoothed round-trip time of one probe target of a member with several")
+        .tags(t)
+        .baseUnit("seconds")
+        .register(r);
+    Gauge.builder(PROBE_TARGET_LOSS, source, src -> src.member(m).targets().get(i).lossRatio())
+        .description(
+            "Loss of one probe target's probes over the degraded window, outages included"
+                + " (members with several targets)")
+        .tags(t)
+        .register(r);
   }
 
   private Gauge.Builder<MetricsSource> memberGauge(

@@ -19,6 +19,9 @@ public final class MetricNames {
   public static final String PROBE_RTT = "bondwatch.probe.rtt";
   public static final String PROBES_SENT = "bondwatch.probes.sent";
   public static final String PROBES_LOST = "bondwatch.probes.lost";
+  public static final String PROBE_TARGET_UP = "bondwatch.probe.target.up";
+  public static final String PROBE_TARGET_RTT = "bondwatch.probe.target.rtt";
+  public static final String PROBE_TARGET_LOSS = "bondwatch.probe.target.loss.ratio";
   public static final String MEMBER_RECEIVE_BYTES = "bondwatch.member.receive.bytes";
   public static final String MEMBER_TRANSMIT_BYTES = "bondwatch.member.transmit.bytes";
   public static final String MEMBER_RATE = "bondwatch.member.rate.bytes.per.second";
@@ -66,4 +69,5 @@ public final class MetricNames {
   public static final String TAG_KIND = "kind";
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_TASK = "task";
+  public static final String TAG_TARGET = "target";
 }

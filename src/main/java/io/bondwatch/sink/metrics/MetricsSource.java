@@ -12,6 +12,14 @@ public interface MetricsSource {
 
   MemberSnapshot member(String name);
 
+  /**
+   * The probe targets of a member probed through several, in config order (the order of its
+   * snapshot's targets); empty for a member with one. Fixed for the life of the binder.
+   */
+  default List<String> targets(String member) {
+    return List.of();
+  }
+
   /** 1 while the member carries bond traffic as actuated, else 0. */
   boolean active(String member);
 

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real prober: one long-lived iputils {@code ping -n -I dev -O -D -i interval -W timeout
- * target} per member (see {@link PingSession}). The scheduler (restarts, and one cadence tick per
- * interval for all members together) is injected and stays the caller's to shut down; reader
- * threads (one per running ping) are this prober's and end in {@link #close()}.
+ * target} per member, or per target of a member probed through several (see {@link PingSession}).
+ * The scheduler (restarts, and one cadence tick per interval for all members together) is injected
+ * and stays the caller's to shut down; reader threads (one per running ping) are this prober's and
+ * end in {@link #close()}.
  */
 public final class PingProber implements Prober {
   private static final Logger log = LoggerFactory.getLogger(PingProber.class);
@@ -24,7 +25,7 @@ public final class PingProber implements Prober {
   private final TimeSource time;
   private final ScheduledExecutorService scheduler;
   private final LinkState linkState;
-  private final Map<String, PingSession> sessions = new ConcurrentHashMap<>();
+  private final Map<Key, PingSession> sessions = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private ScheduledFuture<?> ticker; // guarded by this
 
@@ -48,6 +49,8 @@ public final class PingProber implements Prober {
     PingPreflight.check(settings);
   }
 
+  private record Key(String member, String target) {}
+
   @Override
   public void start(ProbeTarget target, Consumer<ProbeResult> sink) {
     Objects.requireNonNull(target, "target");
@@ -57,8 +60,8 @@ public final class PingProber implements Prober {
       if (closed) {
         throw new IllegalStateException("prober is closed");
       }
-      if (sessions.putIfAbsent(target.member(), session) != null) {
-        throw new IllegalStateException("member " + target.member() + " is already probed");
+      if (sessions.putIfAbsent(new Key(target.member(), target.target()), session) != null) {
+        throw new IllegalStateException("member " + target.who() + " is already probed");
       }
       session.start();
       if (ticker == null) {
@@ -80,17 +83,31 @@ public final class PingProber implements Prober {
     }
   }
 
+  /** Stops every ping of the member. */
   @Override
   public void stop(String member) {
-    PingSession s = sessions.remove(member);
-    if (s != null) {
-      s.close();
+    for (Key k : sessions.keySet()) {
+      if (k.member().equals(member)) {
+        PingSession s = sessions.remove(k);
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
 
-  /** Pid of the member's running ping, empty while none runs. */
+  /** Pid of the running ping of a member with one target, empty while none runs. */
   public OptionalLong pid(String member) {
-    PingSession s = sessions.get(member);
+    return sessions.entrySet().stream()
+        .filter(e -> e.getKey().member().equals(member))
+        .findFirst()
+        .map(e -> e.getValue().pid())
+        .orElse(OptionalLong.empty());
+  }
+
+  /** Pid of the running ping of one target of a member, empty while none runs. */
+  public OptionalLong pid(String member, String target) {
+    PingSession s = sessions.get(new Key(member, target));
     return s == null ? OptionalLong.empty() : s.pid();
   }
 
@@ -102,6 +119,6 @@ public final class PingProber implements Prober {
         ticker.cancel(false);
       }
     }
-    sessions.keySet().forEach(this::stop);
+    sessions.keySet().forEach(k -> stop(k.member()));
   }
 }

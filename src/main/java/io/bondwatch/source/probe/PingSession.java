@@ -78,7 +78,7 @@ final class PingSession {
     this.time = time;
     this.scheduler = scheduler;
     this.sequencer = new ProbeSequencer(target.member());
-    this.exits = new ProcessExits(target.member(), settings.maxBackoff());
+    this.exits = new ProcessExits(target.who(), settings.maxBackoff());
     // ping -O prints a line per interval; two silent intervals past the timeout mean it hangs
     this.silenceNanos = settings.interval().multipliedBy(2).plus(settings.timeout()).toNanos();
     this.firstOutputNanos = silenceNanos + FIRST_OUTPUT_GRACE.toNanos();
@@ -109,11 +109,10 @@ final class PingSession {
       lastOutputNanos = time.monotonicNanos();
       printed = false;
       sequencer.processStarted();
-      reader =
-          new Thread(new PingOutput(target.member(), p, parser, output), "ping-" + target.member());
+      reader = new Thread(new PingOutput(target.who(), p, parser, output), "ping-" + target.who());
       reader.setDaemon(true);
       reader.start();
-      log.debug("member {}: started {} (pid {})", target.member(), argv, p.pid());
+      log.debug("member {}: started {} (pid {})", target.who(), argv, p.pid());
     } catch (IOException e) {
       exited(null, "ping exited: cannot run " + argv.get(0) + ": " + e.getMessage(), false);
     }
@@ -132,7 +131,7 @@ final class PingSession {
           String replaced = device.replaced();
           if (replaced != null) {
             emit(with(r, Outcome.ERROR, ProbeReasons.LINK_DOWN + replaced));
-            log.info("member {}: {}; restarting ping", target.member(), replaced);
+            log.info("member {}: {}; restarting ping", target.who(), replaced);
             stop(p);
             launch();
             return;
@@ -200,7 +199,7 @@ final class PingSession {
         emit(sequencer.synthetic(Outcome.NOT_SENT, notRunningReason, now, time.wallTime()));
         String back = device.replaced();
         if (back != null) {
-          log.info("member {}: {}; starting ping now", target.member(), back);
+          log.info("member {}: {}; starting ping now", target.who(), back);
           relaunch();
         }
       } else if (now - lastOutputNanos > (printed ? silenceNanos : firstOutputNanos)) {
@@ -229,11 +228,9 @@ final class PingSession {
       if (!warnedSink) {
         warnedSink = true;
         log.warn(
-            "member {}: probe result consumer failed (further failures at debug)",
-            target.member(),
-            e);
+            "member {}: probe result consumer failed (further failures at debug)", target.who(), e);
       } else {
-        log.debug("member {}: probe result consumer failed", target.member(), e);
+        log.debug("member {}: probe result consumer failed", target.who(), e);
       }
     }
   }

@@ -9,14 +9,16 @@ import java.util.function.Consumer;
 public interface Prober extends AutoCloseable {
 
   /**
-   * Starts probing one member. Returns at once; problems with the member's link (missing interface,
-   * unreachable target) arrive as LOST/ERROR results with a reason, never as an exception.
+   * Starts probing one member, or one target of a member probed through several (one call per
+   * target, each with its own sink). Returns at once; problems with the member's link (missing
+   * interface, unreachable target) arrive as LOST/ERROR results with a reason, never as an
+   * exception.
    *
-   * @throws IllegalStateException if the member is already started or the prober is closed
+   * @throws IllegalStateException if the member's target is already probed or the prober is closed
    */
   void start(ProbeTarget target, Consumer<ProbeResult> sink);
 
-  /** Stops probing one member; unknown members are ignored. */
+  /** Stops probing one member, every target of it; unknown members are ignored. */
   void stop(String member);
 
   /** Stops everything and releases every process and thread. */

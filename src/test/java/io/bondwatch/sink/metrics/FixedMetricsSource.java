@@ -3,15 +3,38 @@ package io.bondwatch.sink.metrics;
 import io.bondwatch.domain.bond.BondRates;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
+import io.bondwatch.domain.member.TargetSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Two members with fixed figures: dsl1 up, dsl2 down; a bundle interface and a bundle probe; dsl2
- * is a multilink member judged by its underlay.
+ * Two members with fixed figures: dsl1 up, probed through two targets of which one fails; dsl2
+ * down, a multilink member judged by its underlay; a bundle interface and a bundle probe.
  */
 final class FixedMetricsSource implements MetricsSource {
+  /** dsl1 is probed through its next hop and a far target, which does not answer. */
+  private static final List<TargetSnapshot> DSL1_TARGETS =
+      List.of(
+          new TargetSnapshot(
+              "192.0.2.1",
+              true,
+              TargetSnapshot.State.UP,
+              Duration.ofMillis(12),
+              0.01,
+              1000,
+              10,
+              null),
+          new TargetSnapshot(
+              "198.51.100.7",
+              false,
+              TargetSnapshot.State.DOWN,
+              null,
+              0.6,
+              1000,
+              600,
+              "15 consecutive probes lost (k=15)"));
+
   @Override
   public List<String> members() {
     return List.of("dsl1", "dsl2");
@@ -35,7 +58,15 @@ final class FixedMetricsSource implements MetricsSource {
         one ? Boolean.TRUE : null,
         one ? 3 : 7,
         one ? 0 : 7,
-        one ? 40 : 0);
+        one ? 40 : 0,
+        one ? DSL1_TARGETS : List.of());
+  }
+
+  @Override
+  public List<String> targets(String member) {
+    return member.equals("dsl1")
+        ? DSL1_TARGETS.stream().map(TargetSnapshot::target).toList()
+        : List.of();
   }
 
   @Override
