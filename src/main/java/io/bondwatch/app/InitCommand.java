@@ -7,22 +7,24 @@ import io.bondwatch.app.init.NotMembers;
 import io.bondwatch.app.init.PppdDiscovery;
 import io.bondwatch.app.init.PppdProcess;
 import io.bondwatch.app.init.StarterConfig;
+import io.bondwatch.os.BoundedCommand;
 import io.bondwatch.source.netdev.NetDevCounters;
 import io.bondwatch.source.netdev.NetDevFile;
 import io.bondwatch.source.netdev.NetDevParser;
 import io.bondwatch.source.netdev.NetDevSnapshot;
+import io.bondwatch.time.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,6 +131,9 @@ public final class InitCommand implements Callable<Integer> {
     }
   }
 
+  /** How long one {@code ip} listing may take, even one that hangs without printing. */
+  static final Duration IP_LIMIT = Duration.ofSeconds(5);
+
   /**
    * Runs {@code ip ARGS} and parses its JSON; a failing or missing ip is a comment, not an error.
    */
@@ -138,19 +143,16 @@ public final class InitCommand implements Callable<Integer> {
     cmd.addAll(List.of(args));
     String shown = "'" + String.join(" ", cmd) + "'";
     try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        problems.add(shown + " did not finish in 5 s");
+      BoundedCommand.Result r = BoundedCommand.run(cmd, IP_LIMIT, false);
+      if (r.timedOut()) {
+        problems.add(shown + " did not finish in " + Durations.human(IP_LIMIT));
         return none;
       }
-      if (p.exitValue() != 0) {
-        problems.add(shown + " exited " + p.exitValue());
+      if (r.exitCode() != 0) {
+        problems.add(shown + " exited " + r.exitCode());
         return none;
       }
-      return parse.apply(out);
+      return parse.apply(r.output());
     } catch (IOException | IllegalArgumentException e) {
       problems.add(what + ": " + e.getMessage());
       return none;

@@ -242,6 +242,21 @@ class InitCommandTest {
   }
 
   @Test
+  void anIpThatHangsWithoutPrintingIsCutAtItsLimitAndSaidSo() throws IOException {
+    List<String> args = hostWithTwoPppds(dir, "[]");
+    // not exec: the sleeping child keeps the output pipe open after the shell is killed
+    Path ip = dir.resolve("hanging-ip");
+    Files.writeString(ip, "#!/bin/sh\nsleep 600\n");
+    Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwx------"));
+    set(args, "--ip", ip.toString());
+
+    String text = run(args);
+
+    assertThat(text).contains("did not finish in 5 s");
+    assertThat(yaml(text).at("/members").size()).isEqualTo(2);
+  }
+
+  @Test
   void reportsUnreadablePidFilesAndGoesOn() throws IOException {
     List<String> args = hostWithTwoPppds(dir, "[]");
     Files.writeString(dir.resolve("run/ppp-broken.pid"), "not a pid\n");

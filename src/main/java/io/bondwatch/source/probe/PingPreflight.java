@@ -1,18 +1,14 @@
 package io.bondwatch.source.probe;
 
+import io.bondwatch.os.BoundedCommand;
 import io.bondwatch.time.Durations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,51 +93,28 @@ final class PingPreflight {
     return null;
   }
 
-  /**
-   * Runs a check to its end and returns its merged output. The output is read on a thread of its
-   * own so that the wait below is bounded even when the command prints nothing and hangs.
-   */
+  /** Runs a check to its end and returns its merged output, waiting at most {@code limit}. */
   private static String run(List<String> argv, Duration limit) {
-    String command = String.join(" ", argv);
-    Process p;
+    BoundedCommand.Result r;
     try {
-      p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      p.getOutputStream().close();
+      r = BoundedCommand.run(argv, limit, true);
     } catch (IOException e) {
       throw new ProbeUnavailableException("cannot run " + argv.get(0) + ": " + e.getMessage());
-    }
-    FutureTask<byte[]> output = new FutureTask<>(() -> p.getInputStream().readNBytes(64 * 1024));
-    Thread reader = new Thread(output, "ping-preflight");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      if (!p.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-        ProcessExits.kill(p);
-        String said = firstLine(collected(output));
-        throw new ProbeUnavailableException(
-            "'"
-                + command
-                + "' did not finish within "
-                + Durations.human(limit)
-                + (said.isEmpty() ? " and printed nothing" : " (it said '" + said + "')")
-                + ": is this a working iputils ping?");
-      }
-      return collected(output);
     } catch (InterruptedException e) {
-      ProcessExits.kill(p);
       Thread.currentThread().interrupt();
       throw new ProbeUnavailableException("interrupted while checking " + argv.get(0));
     }
-  }
-
-  /** What the reader got; it ends with the process, or soon after when a child kept the pipe. */
-  private static String collected(FutureTask<byte[]> output) throws InterruptedException {
-    try {
-      return new String(output.get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-    } catch (ExecutionException | TimeoutException e) {
-      output.cancel(true);
-      return "";
+    if (r.timedOut()) {
+      String said = r.firstLine();
+      throw new ProbeUnavailableException(
+          "'"
+              + String.join(" ", argv)
+              + "' did not finish within "
+              + Durations.human(limit)
+              + (said.isEmpty() ? " and printed nothing" : " (it said '" + said + "')")
+              + ": is this a working iputils ping?");
     }
+    return r.output();
   }
 
   private static String firstLine(String s) {
