@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.domain.link.LinkObservation;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * their failures logged.
  *
  * <p>A member starts DOWN and must earn UP through the restore rule like any returning member. pppd
- * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
- * probes must agree.
+ * reporting the session down drops it at once, and so does a device of the member that loses its
+ * carrier, is set down or deleted; pppd reporting the session up, or the carrier coming back,
+ * restores nothing by itself: the probes must agree, counted from then.
  *
  * <p>Its reason is the current cause: a state change gives the words of the rule that made it until
  * the next input; afterwards the reason follows what the probes say now (the latest failure, the
@@ -43,6 +45,7 @@ public final class Member {
   private long flaps;
   private Boolean sessionUp;
   private String sessionDownWhy;
+  private final MemberLinks links = new MemberLinks();
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
     this.name = name;
@@ -113,6 +116,31 @@ public final class Member {
     }
   }
 
+  /**
+   * A device of the member changed (or was seen for the first time). A device that cannot carry
+   * traffic makes the member down at once with that reason; once every device can again, answers
+   * count for the restore rule from now.
+   */
+  public void onLink(LinkObservation observation) {
+    MemberState from;
+    MemberSnapshot after;
+    lock.lock();
+    try {
+      if (links.update(observation)) {
+        run.countAnswersFromNow();
+      }
+      String problem = links.problem();
+      from = state;
+      if (problem != null && (state.usable() || state == MemberState.SUPPRESSED)) {
+        moveTo(MemberState.DOWN, problem);
+      }
+      after = changed(from);
+    } finally {
+      lock.unlock();
+    }
+    fire(after, from);
+  }
+
   private void evaluate() {
     switch (state) {
       case UP, DEGRADED -> {
@@ -126,7 +154,9 @@ public final class Member {
         }
       }
       case DOWN, SUPPRESSED -> {
-        if (run.answered() >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+        if (run.answered() >= policy.restoreConsecutiveOk()
+            && !Boolean.FALSE.equals(sessionUp)
+            && links.problem() == null) {
           health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
           String restored = "restored after " + run.answered() + " answered probes in a row";
@@ -152,8 +182,12 @@ public final class Member {
   private String currentReason() {
     return switch (state) {
       case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
-      case DOWN, SUPPRESSED ->
-          run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
+      case DOWN, SUPPRESSED -> {
+        String link = links.problem();
+        yield link != null
+            ? link
+            : run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
+      }
       case DRAINED -> reason;
     };
   }
@@ -241,6 +275,7 @@ public final class Member {
         sessionUp,
         health.requiredMisses(),
         health.consecutiveLost(),
-        run.answered());
+        run.answered(),
+        links.all());
   }
 }

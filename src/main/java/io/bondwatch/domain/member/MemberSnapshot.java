@@ -1,7 +1,9 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.domain.link.LinkObservation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  *     rule judges, while down the loss since the last restore (see docs/down-rule.md)
  * @param sessionUp what pppd last said about the session: null when pppd has said nothing
  * @param requiredMisses consecutive lost probes the down rule needs now
+ * @param links the last observation of each of the member's devices; empty while no link source has
+ *     said anything
  */
 public record MemberSnapshot(
     String name,
@@ -32,11 +36,24 @@ public record MemberSnapshot(
     Boolean sessionUp,
     int requiredMisses,
     int consecutiveLost,
-    int consecutiveOk) {
+    int consecutiveOk,
+    List<LinkObservation> links) {
 
   public MemberSnapshot {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(since, "since");
+    links = List.copyOf(links);
+  }
+
+  /**
+   * Whether every device of the member has its carrier (exists, is up and its lower layer too);
+   * null while nothing is known of them.
+   */
+  public Boolean carrier() {
+    if (links.isEmpty()) {
+      return null;
+    }
+    return links.stream().allMatch(l -> l.exists() && l.adminUp() && l.carrier());
   }
 }

@@ -1,13 +1,15 @@
 package io.bondwatch.sink.metrics;
 
 import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.link.LinkObservation;
+import io.bondwatch.domain.link.OperState;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Two members with fixed figures: dsl1 up, dsl2 down; a bundle interface. */
+/** Two members with fixed figures: dsl1 up, dsl2 down (its eth2 without carrier); a bundle. */
 final class FixedMetricsSource implements MetricsSource {
   @Override
   public List<String> members() {
@@ -32,7 +34,16 @@ final class FixedMetricsSource implements MetricsSource {
         one ? Boolean.TRUE : null,
         one ? 3 : 7,
         one ? 0 : 7,
-        one ? 40 : 0);
+        one ? 40 : 0,
+        List.of(
+            new LinkObservation(
+                one ? "eth1" : "eth2",
+                one ? 3 : 4,
+                true,
+                one,
+                one ? OperState.UP : OperState.DOWN,
+                0,
+                Instant.parse("2026-11-24T10:00:00Z"))));
   }
 
   @Override
