@@ -88,6 +88,15 @@ public final class PingProber implements Prober {
     }
   }
 
+  @Override
+  public void deviceChanged(String device) {
+    for (PingSession s : sessions.values()) {
+      if (s.probes(device)) {
+        s.deviceChanged();
+      }
+    }
+  }
+
   /** Pid of the member's running ping, empty while none runs. */
   public OptionalLong pid(String member) {
     PingSession s = sessions.get(member);
