@@ -57,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
         err,
         () ->
             Wiring.start(
-                cfg, TimeSource.SYSTEM, Probers.ping(cfg, TimeSource.SYSTEM), cfg.http().port()));
+                cfg,
+                TimeSource.SYSTEM,
+                Probers.ping(cfg, TimeSource.SYSTEM),
+                LinkWatches.monitor(TimeSource.SYSTEM),
+                cfg.http().port()));
   }
 }
