@@ -32,6 +32,8 @@ public final class IpLinkMonitor implements LinkSource {
   private final ScheduledExecutorService scheduler;
   private final NetlinkSockets sockets;
   private final MonitorDelivery delivery = new MonitorDelivery();
+  // only the monitor's thread reads the listing, and one monitor runs at a time
+  private volatile boolean listingWarned;
 
   // guarded by this
   private WatchedLinks watched;
@@ -137,12 +139,17 @@ public final class IpLinkMonitor implements LinkSource {
     }
     IpCommand.Result r = ip.listing();
     if (r.status() != 0) {
-      log.warn(
-          "link monitor: {} -o link show failed ({}); following changes only",
-          ip.name(),
-          r.firstLine());
+      String why = r.firstLine();
+      if (!listingWarned) {
+        listingWarned = true;
+        log.warn(
+            "link monitor: {} -o link show failed ({}); following changes only", ip.name(), why);
+      } else {
+        log.debug("link monitor: {} -o link show failed again ({})", ip.name(), why);
+      }
       return;
     }
+    listingWarned = false;
     List<IpLinkLine> lines =
         r.output().lines().map(IpLinkParser::parse).filter(Objects::nonNull).toList();
     delivery.deliver(w.listing(lines, time.monotonicNanos(), time.wallTime()));

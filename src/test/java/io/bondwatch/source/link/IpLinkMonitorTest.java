@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.bondwatch.domain.link.LinkObservation;
 import io.bondwatch.source.probe.ManualScheduler;
 import io.bondwatch.time.FakeTimeSource;
@@ -18,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The monitor's life against a fake {@code ip} (a shell script answering {@code -V}, {@code -o link
@@ -135,6 +140,38 @@ class IpLinkMonitorTest {
     assertThat(seen)
         .containsExactly(
             HOST + " 326 carrier lost on " + HOST, HOST + " 326 carrier lost on " + HOST);
+  }
+
+  @Test
+  void aListingThatKeepsFailingIsWarnedOnceAndChangesAreStillFollowed() throws IOException {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(IpLinkMonitor.class);
+    logger.addAppender(logs);
+    try {
+      start(
+          ip(
+              "ip utility, iproute2-6.1.0",
+              "echo 'Cannot send dump request: Connection refused'; exit 1",
+              "cat '" + fixture("veth-peer-carrier-lost.monitor") + "'"),
+          HOST);
+      await().until(() -> !scheduler.pending().isEmpty() && seen.size() == 2);
+      scheduler.runPending();
+      await().until(() -> listings() == 2 && seen.size() == 4);
+      assertThat(seen).startsWith(HOST + " 326 carrier lost on " + HOST, HOST + " 326 ok");
+      assertThat(logs.list)
+          .as("the second failure is at debug")
+          .filteredOn(e -> e.getLevel() == Level.WARN)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .filteredOn(m -> m.contains("link show failed"))
+          .containsExactly(
+              "link monitor: "
+                  + dir.resolve("ip")
+                  + " -o link show failed (Cannot send dump request: Connection refused);"
+                  + " following changes only");
+    } finally {
+      logger.detachAppender(logs);
+    }
   }
 
   @Test
