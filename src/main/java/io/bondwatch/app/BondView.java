@@ -36,6 +36,7 @@ final class BondView implements MetricsSource {
   private final BondModel model;
   private final MemberSetOptimizer optimizer;
   private final TimeSource time;
+  private final Multilink multilink;
 
   // every set of members is evaluated, and one scrape asks once per member: compute again only
   // when a candidate or one of its figures changed, so the set always agrees with the members
@@ -44,6 +45,16 @@ final class BondView implements MetricsSource {
   private volatile Recommendation cached;
 
   BondView(BondwatchConfig config, Map<String, Member> members, Traffic traffic, TimeSource time) {
+    this(config, members, traffic, time, Multilink.NONE);
+  }
+
+  BondView(
+      BondwatchConfig config,
+      Map<String, Member> members,
+      Traffic traffic,
+      TimeSource time,
+      Multilink multilink) {
+    this.multilink = multilink;
     this.config = config;
     this.members = Map.copyOf(members);
     this.traffic = traffic;
@@ -124,6 +135,37 @@ final class BondView implements MetricsSource {
   }
 
   @Override
+  public boolean hasBondProbe() {
+    return multilink.hasBundleProbe();
+  }
+
+  @Override
+  public double bondRttSeconds() {
+    Double rtt = seconds(multilink.bundleProbe().smoothedRtt());
+    return rtt == null ? Double.NaN : rtt;
+  }
+
+  @Override
+  public double bondLossRatio() {
+    return multilink.bundleProbe().lossRatio();
+  }
+
+  @Override
+  public boolean bondFault() {
+    return multilink.bundleFault() != null;
+  }
+
+  @Override
+  public boolean watchesUnderlay(String member) {
+    return multilink.watches(member);
+  }
+
+  @Override
+  public double frameAgeSeconds(String member) {
+    return multilink.frameAgeSeconds(member);
+  }
+
+  @Override
   public boolean recommended(String member) {
     MemberSetChoice best = recommendation();
     return best != null && best.members().contains(member);
@@ -198,6 +240,9 @@ final class BondView implements MetricsSource {
           directions(memberBytes(name, Direction.RECEIVE), memberBytes(name, Direction.TRANSMIT)));
       extra.put("recommended", recommended(name));
       extra.put("links", links(s));
+      if (multilink.watches(name)) {
+        extra.put("underlay", multilink.underlay(name));
+      }
       list.add(
           new StatusDocument.Member(
               name,
@@ -226,6 +271,7 @@ final class BondView implements MetricsSource {
       rec.put("goodput", directions(best.goodputDown(), best.goodputUp()));
       bondExtra.put("recommended", rec);
     }
+    multilink.addStatus(bondExtra);
     if (traffic.hasBundle()) {
       bondExtra.put(
           "bytes", directions(bundleBytes(Direction.RECEIVE), bundleBytes(Direction.TRANSMIT)));

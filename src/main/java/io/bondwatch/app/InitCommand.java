@@ -104,11 +104,29 @@ public final class InitCommand implements Callable<Integer> {
     String yaml =
         StarterConfig.render(
             new Discovered(
-                interfaces, notMembers, pppds, hops, procNetDev.toString(), log, problems));
+                interfaces, notMembers, pppds, hops, procNetDev.toString(), log, problems),
+            bundleHints(log, problems));
     PrintWriter out = spec.commandLine().getOut();
     out.print(yaml);
     out.flush();
     return 0;
+  }
+
+  /** The bundle and peer pppd logged, from the last 1 MiB of its log; none without a log. */
+  private static io.bondwatch.app.init.BundleHints bundleHints(String log, List<String> problems) {
+    if (log == null) {
+      return io.bondwatch.app.init.BundleHints.NONE;
+    }
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log, "r")) {
+      long from = Math.max(0, f.length() - (1 << 20));
+      byte[] tail = new byte[(int) (f.length() - from)];
+      f.seek(from);
+      f.readFully(tail);
+      return io.bondwatch.app.init.BundleHints.scan(new String(tail, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      problems.add(log + ": " + e.getMessage());
+      return io.bondwatch.app.init.BundleHints.NONE;
+    }
   }
 
   /**

@@ -41,6 +41,7 @@ final class PppdEventJson {
       number(g, "bytes_received", e.bytesReceived());
       string(g, "protocol", e.protocol());
       string(g, "reason", e.reason());
+      number(g, "id", e.echoId());
       string(g, "member", e.member());
       string(g, "file", file);
       g.writeEndObject();

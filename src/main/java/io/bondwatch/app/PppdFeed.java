@@ -6,6 +6,8 @@ import io.bondwatch.source.pppd.LineConsumer;
 import io.bondwatch.source.pppd.MemberMatch;
 import io.bondwatch.source.pppd.ParseOutcome;
 import io.bondwatch.source.pppd.PppdAttributor;
+import io.bondwatch.source.pppd.PppdEvent;
+import io.bondwatch.source.pppd.PppdEventType;
 import io.bondwatch.source.pppd.PppdLineParser;
 import io.bondwatch.source.pppd.PppdMetrics;
 import io.bondwatch.source.pppd.PppdPidFiles;
@@ -33,10 +35,28 @@ final class PppdFeed implements LineConsumer {
   private final PppdMetrics metrics;
   private final List<String> linknames;
   private final PppdPidFiles pids;
+  private final MultilinkEvents multilink;
   private int lineNumber;
 
+  /** Where echoes and session changes of multilink members go (their judgement, DESIGN.md 1b). */
+  interface MultilinkEvents {
+    /** An LCP echo request or reply of a member's pppd, as its line arrives. */
+    void echo(String member, Integer pid, boolean request, int id);
+
+    void session(String member, boolean up);
+
+    MultilinkEvents NONE =
+        new MultilinkEvents() {
+          @Override
+          public void echo(String member, Integer pid, boolean request, int id) {}
+
+          @Override
+          public void session(String member, boolean up) {}
+        };
+  }
+
   PppdFeed(List<MemberMatch> matches, Map<String, Member> members, PppdMetrics metrics) {
-    this(matches, members, metrics, PppdPidFiles.system());
+    this(matches, members, metrics, PppdPidFiles.system(), MultilinkEvents.NONE);
   }
 
   PppdFeed(
@@ -44,6 +64,15 @@ final class PppdFeed implements LineConsumer {
       Map<String, Member> members,
       PppdMetrics metrics,
       PppdPidFiles pids) {
+    this(matches, members, metrics, pids, MultilinkEvents.NONE);
+  }
+
+  PppdFeed(
+      List<MemberMatch> matches,
+      Map<String, Member> members,
+      PppdMetrics metrics,
+      PppdPidFiles pids,
+      MultilinkEvents multilink) {
     this.attributor = new PppdAttributor(matches);
     this.linknames =
         matches.stream().map(MemberMatch::linkname).filter(java.util.Objects::nonNull).toList();
@@ -51,6 +80,7 @@ final class PppdFeed implements LineConsumer {
     this.tracker = new SessionTracker(members.keySet());
     this.members = Map.copyOf(members);
     this.metrics = metrics;
+    this.multilink = multilink;
   }
 
   @Override
@@ -78,6 +108,10 @@ final class PppdFeed implements LineConsumer {
     for (String m : attributed.members()) {
       metrics.onPppdEvent(m, event);
     }
+    PppdEvent e = attributed.event();
+    if (e.echoId() != null && e.member() != null) {
+      multilink.echo(e.member(), e.pid(), e.event() == PppdEventType.ECHO_REQUEST, e.echoId());
+    }
     for (SessionChange change : tracker.accept(attributed)) {
       Member member = members.get(change.member());
       if (member == null) {
@@ -89,6 +123,7 @@ final class PppdFeed implements LineConsumer {
       } else {
         member.onSessionUp();
       }
+      multilink.session(change.member(), change.state() == SessionState.UP);
     }
   }
 }

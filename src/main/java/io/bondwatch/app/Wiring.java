@@ -25,6 +25,7 @@ import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TickWatchdog;
 import io.bondwatch.time.TimeSource;
 import io.bondwatch.web.HttpApi;
+import io.bondwatch.web.Readiness;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
@@ -68,6 +69,7 @@ public final class Wiring implements AutoCloseable {
   private final PeriodicTasks tasks;
   private final TaskHealth netdevHealth;
   private final ExecutorService netdevReader;
+  private final Multilink multilink;
   private HttpApi http;
   private StateDir stateDir;
   private volatile LineSource pppdSource;
@@ -88,7 +90,8 @@ public final class Wiring implements AutoCloseable {
     netdevHealth = tasks.register("netdev", "netdev sampler", STALE_AFTER);
     netdevReader = Executors.newSingleThreadExecutor(r -> thread(r, "bondwatch-netdev-read"));
     traffic = new Traffic(config, time, netdevReader, netdevHealth);
-    view = new BondView(config, members, traffic, time);
+    multilink = Multilink.of(config, members, time);
+    view = new BondView(config, members, traffic, time, multilink);
     registry =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new CollectorRegistry(), Clock.SYSTEM);
@@ -115,7 +118,7 @@ public final class Wiring implements AutoCloseable {
               httpPort,
               registry.getPrometheusRegistry(),
               view::status,
-              this::notReady);
+              () -> Readiness.of(notReady()));
     } catch (java.net.BindException e) {
       throw new StartupException(
           "cannot listen on " + config.http().host() + ":" + httpPort + ": " + e.getMessage(), e);
@@ -124,7 +127,12 @@ public final class Wiring implements AutoCloseable {
 
     startPppdSource();
     toClose.push(probes);
+    toClose.push(multilink);
+    multilink.start(probes, ticker, tasks, config.probe().interval());
     for (MemberConfig m : config.members()) {
+      if (m.probe() == null) {
+        continue; // a multilink member without an IP: judged by its underlay (MultilinkWatch)
+      }
       Member member = members.get(m.name());
       probes.start(
           new ProbeTarget(m.name(), m.probe().interfaceName(), m.probe().target()),
@@ -159,7 +167,13 @@ public final class Wiring implements AutoCloseable {
             ? new JournalSource(JournalOptions.of(state), tm, time, threads)
             : new FileTailer(TailerOptions.of(ps.log(), state), tm, time, threads);
     try {
-      source.start(new PppdFeed(PppdMembers.of(config), members, metrics));
+      source.start(
+          new PppdFeed(
+              PppdMembers.of(config),
+              members,
+              metrics,
+              io.bondwatch.source.pppd.PppdPidFiles.system(),
+              multilink.events()));
     } catch (IllegalStateException e) {
       throw new StartupException("pppd log: " + e.getMessage(), e);
     }
@@ -230,6 +244,9 @@ public final class Wiring implements AutoCloseable {
   }
 
   private ProbeHealth health(MemberConfig m) {
+    if (m.probe() == null) {
+      return new io.bondwatch.domain.member.NoProbes(); // judged by its underlay (Multilink)
+    }
     return LinkHealth.of(config.policy(), config.probe().interval(), config.probe().timeout());
   }
 

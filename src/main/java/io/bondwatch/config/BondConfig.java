@@ -7,9 +7,15 @@ package io.bondwatch.config;
  * @param mode default {@code multilink}
  * @param interfaceName {@code interface:}, the bundle interface whose counters are the bond's
  *     traffic; null when not given
+ * @param probe {@code probe:}, the bundle probe sent through {@code interface}; null when not given
  */
-public record BondConfig(String name, BondMode mode, String interfaceName) {
+public record BondConfig(String name, BondMode mode, String interfaceName, BondProbe probe) {
   public static final BondMode DEFAULT_MODE = BondMode.MULTILINK;
+
+  /** A bond without a bundle probe. */
+  public BondConfig(String name, BondMode mode, String interfaceName) {
+    this(name, mode, interfaceName, null);
+  }
 
   public BondConfig {
     Checks c = new Checks();

@@ -39,14 +39,24 @@ final class ConfigReader {
   }
 
   private static BondConfig bond(YamlValue value) {
-    YamlMap m = value.map("name", "mode", "interface");
+    YamlMap m = value.map("name", "mode", "interface", "probe");
     if (m == null) {
       return null;
     }
     String name = m.required("name", Parsers::name);
     BondMode mode = m.get("mode", Parsers.oneOf(BondMode.class), BondConfig.DEFAULT_MODE);
     String iface = m.get("interface", Parsers::interfaceName, null);
-    return m.build(() -> new BondConfig(name, mode, iface));
+    BondProbe probe = m.section("probe", ConfigReader::bondProbe, null);
+    return m.build(() -> new BondConfig(name, mode, iface, probe));
+  }
+
+  private static BondProbe bondProbe(YamlValue value) {
+    YamlMap m = value.map("target");
+    if (m == null) {
+      return null;
+    }
+    String target = m.required("target", Parsers::host);
+    return m.build(() -> new BondProbe(target));
   }
 
   private static SourcesConfig sources(YamlValue value) {

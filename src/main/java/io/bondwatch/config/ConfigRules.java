@@ -18,6 +18,7 @@ public final class ConfigRules {
   public static List<ConfigProblem> check(BondwatchConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
     members(config, problems);
+    multilinkProbes(config, problems);
     PolicyRules.check(config, problems);
     actuator(config, problems);
     unique(config.reports(), ReportConfig::name, "reports", "name", problems);
@@ -60,6 +61,31 @@ public final class ConfigRules {
                     + "' is also members["
                     + i
                     + "].interface; the bond interface is the bundle (e.g. ppp0)"));
+      }
+    }
+  }
+
+  /**
+   * A member may leave out its probe only as a multilink member without an IP of its own, judged by
+   * its underlay and the bundle probe (DESIGN.md 1b); the bundle probe leaves through the bundle.
+   */
+  private static void multilinkProbes(BondwatchConfig config, List<ConfigProblem> problems) {
+    BondConfig bond = config.bond();
+    if (bond.probe() != null && bond.interfaceName() == null) {
+      problems.add(
+          problem(
+              "bond.interface",
+              "is required by bond.probe: the bundle interface its pings leave through (e.g. ppp0)"));
+    }
+    boolean mp = bond.mode() == BondMode.MULTILINK && bond.probe() != null;
+    List<MemberConfig> members = config.members();
+    for (int i = 0; i < members.size(); i++) {
+      if (members.get(i).probe() == null && !mp) {
+        problems.add(
+            problem(
+                "members[" + i + "].probe",
+                "is required unless bond.mode is multilink with a bond.probe (a multilink member"
+                    + " without an IP of its own is judged by its underlay; docs/multilink.md)"));
       }
     }
   }

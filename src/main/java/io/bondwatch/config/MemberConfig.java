@@ -7,7 +7,8 @@ package io.bondwatch.config;
  * @param interfaceName {@code interface:}, required, unique: the device whose /proc/net/dev
  *     counters are the member's traffic
  * @param capacity null: estimate both directions
- * @param probe required
+ * @param probe null only for a multilink member without an IP of its own, judged by its underlay
+ *     device, its pppd and the bundle probe (DESIGN.md 1b; {@link ConfigRules} says when)
  * @param pppd null: pppd events are not attributed to this member
  * @param route null unless given; required by the ip-route actuator
  * @param maxRate null unless given: the most the member's device carries per second in either
@@ -33,7 +34,6 @@ public record MemberConfig(
     c.matches(name, Parsers::isName, "name", "is not a valid name");
     c.matches(
         interfaceName, Parsers::isInterfaceName, "interface", "is not a valid interface name");
-    c.present(probe, "probe");
     if (maxRate != null) {
       long bits = maxRate.bitsPerSecond();
       c.require(

@@ -12,7 +12,8 @@ final class MemberReader {
     String name = m.required("name", Parsers::name);
     String iface = m.required("interface", Parsers::interfaceName);
     Capacity capacity = m.section("capacity", MemberReader::capacity, null);
-    MemberProbe probe = m.requiredSection("probe", v -> probe(v, iface));
+    // optional for a multilink member without an IP of its own: ConfigRules says when
+    MemberProbe probe = m.section("probe", v -> probe(v, iface), null);
     PppdMatch pppd = m.section("pppd", MemberReader::pppd, null);
     RouteConfig route = m.section("route", MemberReader::route, null);
     Rate maxRate = m.get("maxRate", Rate::parse, null);

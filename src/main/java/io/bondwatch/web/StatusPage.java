@@ -34,7 +34,9 @@ final class StatusPage {
         .append(mbit(b.nominalRate().get("receive")))
         .append(" / ")
         .append(mbit(b.nominalRate().get("transmit")))
-        .append("</p><table id=\"members\"><tr><th>member</th><th>state</th><th>reason</th>")
+        .append("</p>");
+    multilink(sb, b.extra());
+    sb.append("<table id=\"members\"><tr><th>member</th><th>state</th><th>reason</th>")
         .append("<th>RTT</th><th>loss</th><th>probes lost/sent</th><th>flaps</th></tr>");
     for (StatusDocument.Member m : doc.members()) {
       sb.append("<tr class=\"")
@@ -66,6 +68,24 @@ final class StatusPage {
         .append(esc(doc.version()))
         .append("</p></body></html>\n");
     return sb.toString();
+  }
+
+  /** The bundle probe's state and a bundle-level fault, when the bond has them (multilink). */
+  private static void multilink(StringBuilder sb, java.util.Map<String, Object> bond) {
+    if (bond.get("probe") instanceof java.util.Map<?, ?> p) {
+      sb.append("<p id=\"bundle-probe\" class=\"")
+          .append(esc(String.valueOf(p.get("state"))))
+          .append("\">bundle probe ")
+          .append(esc(String.valueOf(p.get("target"))))
+          .append(": ")
+          .append(esc(String.valueOf(p.get("state"))))
+          .append(" (")
+          .append(esc(String.valueOf(p.get("reason"))))
+          .append(")</p>");
+    }
+    if (bond.get("fault") instanceof String fault) {
+      sb.append("<p id=\"fault\" class=\"down\">").append(esc(fault)).append("</p>");
+    }
   }
 
   private static String mbit(Double bytesPerSecond) {

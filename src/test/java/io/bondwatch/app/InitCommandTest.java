@@ -125,7 +125,10 @@ class InitCommandTest {
     assertThat(c.at("/members/0/name").asText()).isEqualTo("dsl1");
     assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth1");
     assertThat(c.at("/members/0/pppd/device").asText()).isEqualTo("eth1");
-    assertThat(c.at("/members/0/probe/target").asText()).isEqualTo("203.0.113.1");
+    // multilink members have no IP: the bundle is probed, through its default gateway here
+    assertThat(c.at("/bond/probe/target").asText()).isEqualTo("203.0.113.1");
+    assertThat(c.at("/members/0/probe").isMissingNode()).isTrue();
+    assertThat(c.at("/members/1/probe").isMissingNode()).isTrue();
     assertThat(c.at("/members/1/interface").asText()).isEqualTo("eth2");
     assertThat(c.at("/sources/pppd/log").asText()).isEqualTo(dir.resolve("messages").toString());
     assertThat(c.at("/sources/netdev").asText()).isEqualTo(dir.resolve("dev").toString());
@@ -135,7 +138,31 @@ class InitCommandTest {
         .containsExactly(
             "bond", "members", "sources", "probe", "policy", "actuator", "http", "storage");
     assertThat(text)
-        .contains("# Found pppd dsl1: pid 1201, device eth1, interface ppp0, multilink");
+        .contains("# Found pppd dsl1: pid 1201, device eth1, interface ppp0, multilink")
+        .contains("#   lcp-echo-interval 1")
+        .contains("#   lcp-echo-failure 5")
+        .contains("#   debug debug");
+  }
+
+  @Test
+  void takesTheBundleAndThePeerFromPppdsLogWhenThePidFilesDoNotSay() throws IOException {
+    List<String> args = hostWithTwoPppds(dir, "[]");
+    Files.writeString(dir.resolve("run/ppp-dsl1.pid"), "1201\n");
+    Files.writeString(
+        dir.resolve("messages"),
+        """
+        Nov 29 10:00:01 r pppd[1201]: New bundle ppp7 created
+        Nov 29 10:00:01 r pppd[1201]: local  IP address 198.18.9.2
+        Nov 29 10:00:01 r pppd[1201]: remote IP address 198.18.9.1
+        Nov 29 10:00:02 r pppd[1202]: Link attached to ppp7
+        """);
+
+    JsonNode c = yaml(run(args));
+
+    assertThat(c.at("/bond/interface").asText()).isEqualTo("ppp7");
+    assertThat(c.at("/bond/probe/target").asText()).isEqualTo("198.18.9.1");
+    assertThat(c.at("/members/0/interface").asText()).isEqualTo("eth1");
+    assertThat(c.at("/members/1/interface").asText()).isEqualTo("eth2");
   }
 
   @Test
@@ -210,8 +237,8 @@ class InitCommandTest {
 
     assertThat(text).contains("# Could not read: default routes:");
     JsonNode c = yaml(text);
-    assertThat(c.at("/members/0/probe/target").asText()).isEqualTo("192.0.2.1");
-    assertThat(text).contains("TODO: an address that answers pings");
+    assertThat(c.at("/bond/probe/target").asText()).isEqualTo("192.0.2.1");
+    assertThat(text).contains("TODO: an address that answers pings through the bundle");
   }
 
   @Test

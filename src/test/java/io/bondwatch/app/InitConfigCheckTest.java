@@ -25,10 +25,16 @@ class InitConfigCheckTest {
     String routes = "[{\"dst\":\"default\",\"gateway\":\"10.0.0.1\",\"dev\":\"ppp0\"}]";
     ConfigResult.Valid c = load(InitCommandTest.run(InitCommandTest.hostWithTwoPppds(dir, routes)));
     assertThat(c.config().members()).hasSize(2);
-    // dsl2's pppd names no interface, so no gateway is known for it: init leaves a placeholder
-    assertThat(c.warnings())
-        .extracting(ConfigProblem::path)
-        .containsExactly("members[1].probe.target");
+    // multilink members are judged by their underlay; the bundle is probed via its gateway
+    assertThat(c.config().members()).allSatisfy(m -> assertThat(m.probe()).isNull());
+    assertThat(c.config().bond().probe().target()).isEqualTo("10.0.0.1");
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void withoutAnyAddressForTheBundleTheOnePlaceholderIsWarnedAbout() throws Exception {
+    ConfigResult.Valid c = load(InitCommandTest.run(InitCommandTest.hostWithTwoPppds(dir, "[]")));
+    assertThat(c.warnings()).extracting(ConfigProblem::path).containsExactly("bond.probe.target");
   }
 
   @Test

@@ -90,4 +90,39 @@ class PppdFeedTest {
     assertThat(dsl1.state()).as("pid 77 is nobody's").isEqualTo(MemberState.UP);
     assertThat(counted).containsExactly("ignored", "parsed", ":echo_timeout");
   }
+
+  @Test
+  void sendsAMultilinkMembersEchoesAndSessionChangesToItsJudgement() {
+    List<String> seen = new ArrayList<>();
+    PppdFeed feed =
+        new PppdFeed(
+            List.of(new MemberMatch("dsl1", "eth1", null, null)),
+            Map.of("dsl1", dsl1),
+            counts,
+            new PppdPidFiles(run),
+            new PppdFeed.MultilinkEvents() {
+              @Override
+              public void echo(String member, Integer pid, boolean request, int id) {
+                seen.add(member + " " + pid + (request ? " request " : " reply ") + id);
+              }
+
+              @Override
+              public void session(String member, boolean up) {
+                seen.add(member + (up ? " session up" : " session down"));
+              }
+            });
+
+    feed.accept(
+        List.of(
+            "Nov 29 10:00:00 r pppd[400]: Starting negotiation on eth1",
+            "Nov 29 10:00:01 r pppd[400]: Link attached to ppp0",
+            "Nov 29 10:00:02 r pppd[400]: sent [LCP EchoReq id=0x4 magic=0x3e9f050f]",
+            "Nov 29 10:00:02 r pppd[400]: rcvd [LCP EchoRep id=0x4 magic=0x21d7fe1f]",
+            "Nov 29 10:00:02 r pppd[999]: sent [LCP EchoReq id=0x1 magic=0x3e9f050f]",
+            "Nov 29 10:00:09 r pppd[400]: No response to 4 echo-requests"));
+
+    assertThat(seen)
+        .containsExactly(
+            "dsl1 session up", "dsl1 400 request 4", "dsl1 400 reply 4", "dsl1 session down");
+  }
 }

@@ -38,16 +38,24 @@ public final class DetectionBench {
     double minutes = 30;
     int kills = 20;
     int carrierKills = 20;
+    boolean mp = false;
+    long heartbeatMs = 200;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--minutes" -> minutes = Double.parseDouble(value(args, ++i));
         case "--kills" -> kills = Integer.parseInt(value(args, ++i));
         case "--carrier-kills" -> carrierKills = Integer.parseInt(value(args, ++i));
+        case "--mp" -> mp = true;
+        case "--heartbeat-ms" -> heartbeatMs = Long.parseLong(value(args, ++i));
         default -> usage("unknown argument " + args[i]);
       }
     }
-    if (minutes <= 0 || kills < 1 || carrierKills < 0) {
-      usage("--minutes must be > 0, --kills >= 1 and --carrier-kills >= 0");
+    if (minutes <= 0 || kills < 1 || carrierKills < 0 || heartbeatMs < 10) {
+      usage("--minutes must be > 0, --kills >= 1, --carrier-kills >= 0, --heartbeat-ms >= 10");
+    }
+    if (mp) {
+      MultilinkDetectionBench.run(kills, Duration.ofMillis(heartbeatMs));
+      return;
     }
     PingSettings settings = PingSettings.defaults();
     System.out.printf(
@@ -137,19 +145,16 @@ public final class DetectionBench {
     }
   }
 
+  private static final String USAGE =
+      "bench/detection [--minutes N] [--kills N] [--carrier-kills N]"
+          + "\n       bench/detection --mp [--kills N] [--heartbeat-ms N]";
+
   private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      usage(args[i - 1] + " needs a value");
-    }
-    return args[i];
+    return BenchArgs.value(args, i, "bench/detection", USAGE);
   }
 
   private static void usage(String problem) {
-    System.err.println(
-        "bench/detection: "
-            + problem
-            + "\nusage: bench/detection [--minutes N] [--kills N] [--carrier-kills N]");
-    System.exit(2);
+    BenchArgs.usage("bench/detection", problem, USAGE);
   }
 
   /** One member's stats and down rule, fed from the prober thread, read by the bench thread. */

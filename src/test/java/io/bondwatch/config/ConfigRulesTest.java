@@ -50,6 +50,60 @@ class ConfigRulesTest {
   }
 
   @Nested
+  class MultilinkMembers {
+    private static final String MP =
+        """
+        bond: { name: mp0, mode: multilink, interface: ppp0, probe: { target: 203.0.113.1 } }
+        members:
+          - { name: dsl1, interface: eth1 }
+          - { name: dsl2, interface: eth2, probe: { target: 198.51.100.1 } }
+        """;
+
+    @Test
+    void aMultilinkMemberMayLeaveOutItsProbeWhenTheBundleIsProbed() {
+      BondwatchConfig c = valid(MP);
+      assertThat(c.bond().probe()).isEqualTo(new BondProbe("203.0.113.1"));
+      assertThat(c.members().get(0).probe()).isNull();
+      assertThat(c.members().get(1).probe()).isNotNull();
+    }
+
+    @Test
+    void withoutABundleProbeEveryMemberNeedsItsOwn() {
+      assertThat(problems(MP.replace(", probe: { target: 203.0.113.1 }", "")))
+          .containsExactly(
+              "members[0].probe: is required unless bond.mode is multilink with a bond.probe (a"
+                  + " multilink member without an IP of its own is judged by its underlay;"
+                  + " docs/multilink.md) (line 3)");
+    }
+
+    @Test
+    void aWeightedBondNeedsAProbeOnEveryMember() {
+      assertThat(problems(MP.replace("mode: multilink", "mode: weighted")))
+          .containsExactly(
+              "members[0].probe: is required unless bond.mode is multilink with a bond.probe (a"
+                  + " multilink member without an IP of its own is judged by its underlay;"
+                  + " docs/multilink.md) (line 3)");
+    }
+
+    @Test
+    void theBundleProbeNeedsTheBundleInterface() {
+      assertThat(problems(MP.replace(" interface: ppp0,", "")))
+          .containsExactly(
+              "bond.interface: is required by bond.probe: the bundle interface its pings leave"
+                  + " through (e.g. ppp0) (line 1)");
+    }
+
+    @Test
+    void theBundleProbeTargetIsCheckedLikeAMembers() {
+      assertThat(problems(MP.replace("203.0.113.1", "300.1.2.3")))
+          .containsExactly(
+              "bond.probe.target: '300.1.2.3' is not an IP address or host name (line 1)");
+      assertThat(problems(MP.replace("{ target: 203.0.113.1 }", "{ targt: 203.0.113.1 }")))
+          .contains("bond.probe.targt: unknown key; did you mean 'target'? (line 1)");
+    }
+  }
+
+  @Nested
   class Windows {
     @Test
     void restoreMustOutlastTheDownRule() {

@@ -24,8 +24,17 @@ public final class StarterConfig {
   private StarterConfig() {}
 
   public static String render(Discovered d) {
+    return render(d, BundleHints.NONE);
+  }
+
+  /**
+   * With hints from pppd's log: on a multilink host (a pppd runs with {@code multilink}) the bundle
+   * is probed ({@code bond.probe}) and the members, which have no IP of their own, are not.
+   */
+  public static String render(Discovered d, BundleHints hints) {
     List<Member> members = members(d);
     boolean multilink = !d.pppds().isEmpty();
+    boolean mp = d.pppds().stream().anyMatch(PppdProcess::multilink);
     StringBuilder y = new StringBuilder();
     y.append("# bondwatch configuration written by `bondwatch init`.\n");
     y.append("# Found interfaces: ").append(list(d.interfaces())).append('\n');
@@ -70,8 +79,17 @@ public final class StarterConfig {
             : "   # no pppd found: traffic split per flow, rate = sum of members\n");
     String bundle =
         d.pppds().stream().map(PppdProcess::ifname).filter(i -> i != null).findFirst().orElse(null);
+    if (bundle == null && mp) {
+      bundle = hints.bundle();
+    }
     if (bundle != null) {
       y.append("  interface: ").append(q(bundle)).append("   # bundle counters\n");
+    }
+    if (mp) {
+      MultilinkStarter.bondProbe(y, d, hints, bundle);
+    }
+    if (mp) {
+      y.append(MultilinkStarter.PPPD_OPTIONS);
     }
     y.append("members:\n");
     for (Member m : members) {
@@ -81,12 +99,17 @@ public final class StarterConfig {
       y.append("    interface: ").append(q(m.device()));
       y.append("   # counters from ").append(d.netdevPath()).append('\n');
       y.append("    # capacity: { down: 5.0Mbit, up: 800kbit }   # unset: estimated from peaks\n");
-      y.append("    probe: { target: ").append(q(m.probeTarget()));
-      y.append(", interface: ").append(q(m.device())).append(" }");
-      y.append(
-          m.target() == null
-              ? "   # TODO: an address that answers pings through this member only\n"
-              : "   # the default-route gateway on this device\n");
+      if (mp && m.pppdDevice() != null) {
+        y.append(
+            "    # no probe: a multilink member has no IP; judged by its underlay (bond.probe)\n");
+      } else {
+        y.append("    probe: { target: ").append(q(m.probeTarget()));
+        y.append(", interface: ").append(q(m.device())).append(" }");
+        y.append(
+            m.target() == null
+                ? "   # TODO: an address that answers pings through this member only\n"
+                : "   # the default-route gateway on this device\n");
+      }
       if (m.pppdDevice() != null) {
         y.append("    pppd: { device: ").append(q(m.pppdDevice())).append(" }\n");
       }
@@ -159,7 +182,7 @@ public final class StarterConfig {
     return null;
   }
 
-  private static String q(String s) {
+  static String q(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 

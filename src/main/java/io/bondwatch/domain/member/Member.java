@@ -46,6 +46,8 @@ public final class Member {
   private Boolean sessionUp;
   private String sessionDownWhy;
   private final MemberLinks links = new MemberLinks();
+  // a multilink member without probes: what its own evidence says now (null for probed members)
+  private UnderlayVerdict underlay;
 
   public Member(String name, MemberPolicy policy, ProbeHealth health, TimeSource time) {
     this.name = name;
@@ -72,6 +74,35 @@ public final class Member {
       run.record(result);
       from = state;
       evaluate();
+      after = changed(from);
+    } finally {
+      lock.unlock();
+    }
+    fire(after, from);
+  }
+
+  /**
+   * The verdict of a member judged by its own evidence instead of probes (DESIGN.md 1b): down when
+   * it says dead, restored when frames have flowed for the restore window, pppd does not say the
+   * session is down and no device of the member is known to be unable to carry traffic (a link
+   * event may come before the verdict that reads the same change from sysfs).
+   */
+  public void onUnderlay(UnderlayVerdict verdict) {
+    MemberState from;
+    MemberSnapshot after;
+    lock.lock();
+    try {
+      underlay = verdict;
+      from = state;
+      boolean dead = verdict.kind() == UnderlayVerdict.Kind.DEAD;
+      if (state.usable() && dead) {
+        moveTo(MemberState.DOWN, verdict.reason());
+      } else if ((state == MemberState.DOWN || state == MemberState.SUPPRESSED)
+          && verdict.kind() == UnderlayVerdict.Kind.ALIVE
+          && !Boolean.FALSE.equals(sessionUp)
+          && links.problem() == null) {
+        moveTo(MemberState.UP, "restored: " + verdict.reason());
+      }
       after = changed(from);
     } finally {
       lock.unlock();
@@ -180,14 +211,21 @@ public final class Member {
   }
 
   private String currentReason() {
+    String link = links.problem();
+    if (link != null && (state == MemberState.DOWN || state == MemberState.SUPPRESSED)) {
+      return link; // the most basic cause, for members judged by probes or by their underlay
+    }
+    if (underlay != null && state != MemberState.DRAINED) {
+      boolean sessionDown = Boolean.FALSE.equals(sessionUp);
+      boolean flowing = underlay.kind() != UnderlayVerdict.Kind.DEAD;
+      return sessionDown && !state.usable()
+          ? MemberReasons.pppdDownUnderlay(sessionDownWhy, flowing)
+          : underlay.reason();
+    }
     return switch (state) {
       case UP, DEGRADED -> MemberReasons.health(state, shownLoss(), health.smoothedRtt(), policy);
-      case DOWN, SUPPRESSED -> {
-        String link = links.problem();
-        yield link != null
-            ? link
-            : run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
-      }
+      case DOWN, SUPPRESSED ->
+          run.downCause(sessionUp, sessionDownWhy, policy.restoreConsecutiveOk());
       case DRAINED -> reason;
     };
   }

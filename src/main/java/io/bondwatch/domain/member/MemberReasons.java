@@ -79,4 +79,10 @@ final class MemberReasons {
         + why
         + (probesAnswer ? "; probes answer, but pppd must report the session up first" : "");
   }
+
+  static String pppdDownUnderlay(String why, boolean framesFlow) {
+    return "pppd: "
+        + why
+        + (framesFlow ? "; frames flow, but pppd must report the session up first" : "");
+  }
 }

@@ -53,6 +53,9 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
     this.version = version;
   }
 
+  /** The values of {@code bondwatch_log_lines_total{result}}: the parser's outcomes. */
+  static final List<String> LOG_LINE_RESULTS = List.of("parsed", "ignored", "malformed");
+
   @Override
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
@@ -66,6 +69,8 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
     bindBond(registry);
     tailerMeters = new TailerMeters(registry);
     linkMeters = new LinkMeters(registry);
+    // every result of the closed set from the start, so that rate() and absent() work at once
+    LOG_LINE_RESULTS.forEach(this::logLineCounter);
   }
 
   private void bindMember(MeterRegistry r, String m) {
@@ -162,6 +167,15 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .tags(t.and(TAG_DIRECTION, d.label()))
           .register(r);
     }
+    if (source.watchesUnderlay(m)) {
+      Gauge.builder(MEMBER_FRAME_AGE, source, src -> src.frameAgeSeconds(m))
+          .description(
+              "Seconds since the member's underlay device last received a frame (multilink"
+                  + " heartbeat); NaN before the first")
+          .tags(t)
+          .baseUnit("seconds")
+          .register(r);
+    }
     Gauge.builder(MEMBER_RECOMMENDED, source, src -> src.recommended(m) ? 1 : 0)
         .description(
             "1 when the best-member-set model recommends the member for the bundle (multilink)")
@@ -216,6 +230,9 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
             .register(r);
       }
     }
+    if (source.hasBondProbe()) {
+      bindBondProbe(r);
+    }
     for (Direction d : Direction.values()) {
       boolean rx = d == Direction.RECEIVE;
       ToDoubleFunction<BondRates> eff = rx ? BondRates::effectiveDown : BondRates::effectiveUp;
@@ -229,6 +246,21 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
           .tag(TAG_DIRECTION, d.label())
           .register(r);
     }
+  }
+
+  private void bindBondProbe(MeterRegistry r) {
+    Gauge.builder(BOND_RTT, source, MetricsSource::bondRttSeconds)
+        .description("Smoothed RTT of the bundle probe (bond.probe); NaN before an answer")
+        .baseUnit("seconds")
+        .register(r);
+    Gauge.builder(BOND_LOSS, source, MetricsSource::bondLossRatio)
+        .description("Loss of the bundle probe, judged like a member's probes")
+        .register(r);
+    Gauge.builder(BOND_FAULT, source, src -> src.bondFault() ? 1 : 0)
+        .description(
+            "1 while the bundle probe says the bundle stalls and no member's own evidence can be"
+                + " blamed (a bundle-level fault)")
+        .register(r);
   }
 
   /** Exports the health of one periodic task (DESIGN.md 3.3 extended): runs, failures, age. */
@@ -274,15 +306,17 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
 
   @Override
   public void onLogLine(String result) {
-    logLines
-        .computeIfAbsent(
-            result,
-            k ->
-                Counter.builder(LOG_LINES)
-                    .description("pppd log lines read, by how the parser took them")
-                    .tag(TAG_RESULT, result)
-                    .register(registry))
-        .increment();
+    logLineCounter(result).increment();
+  }
+
+  private Counter logLineCounter(String result) {
+    return logLines.computeIfAbsent(
+        result,
+        k ->
+            Counter.builder(LOG_LINES)
+                .description("pppd log lines read, by how the parser took them")
+                .tag(TAG_RESULT, result)
+                .register(registry));
   }
 
   /**

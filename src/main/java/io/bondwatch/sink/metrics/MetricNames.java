@@ -36,6 +36,10 @@ public final class MetricNames {
   public static final String BOND_NOMINAL_RATE = "bondwatch.bond.nominal.rate.bytes.per.second";
   public static final String BOND_RECEIVE_BYTES = "bondwatch.bond.receive.bytes";
   public static final String BOND_TRANSMIT_BYTES = "bondwatch.bond.transmit.bytes";
+  public static final String MEMBER_FRAME_AGE = "bondwatch.member.frame.age";
+  public static final String BOND_RTT = "bondwatch.bond.rtt";
+  public static final String BOND_LOSS = "bondwatch.bond.loss.ratio";
+  public static final String BOND_FAULT = "bondwatch.bond.fault";
   public static final String MEMBER_TRAFFIC_RESYNCS = "bondwatch.member.traffic.resyncs";
   public static final String BOND_TRAFFIC_RESYNCS = "bondwatch.bond.traffic.resyncs";
   public static final String DECISIONS = "bondwatch.decisions";

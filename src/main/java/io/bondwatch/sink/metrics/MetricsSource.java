@@ -50,6 +50,36 @@ public interface MetricsSource {
   /** 1 when the best-member-set model recommends this member for the bundle, else 0. */
   boolean recommended(String member);
 
+  /** Whether the bundle is probed ({@code bond.probe}), so the bundle probe's figures exist. */
+  default boolean hasBondProbe() {
+    return false;
+  }
+
+  /** The bundle probe's smoothed RTT in seconds; NaN before an answer. */
+  default double bondRttSeconds() {
+    return Double.NaN;
+  }
+
+  /** The bundle probe's loss, judged as a member's (docs/down-rule.md). */
+  default double bondLossRatio() {
+    return Double.NaN;
+  }
+
+  /** Whether the bundle stalls with no member to blame (a bundle-level fault, DESIGN.md 1b). */
+  default boolean bondFault() {
+    return false;
+  }
+
+  /** Whether the member is judged by its underlay (a multilink member without a probe). */
+  default boolean watchesUnderlay(String member) {
+    return false;
+  }
+
+  /** Seconds since the member's underlay last received a frame; NaN before one. */
+  default double frameAgeSeconds(String member) {
+    return Double.NaN;
+  }
+
   /** Traffic direction as seen from the router: receive is download. */
   enum Direction {
     RECEIVE,

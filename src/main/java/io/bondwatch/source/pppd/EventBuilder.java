@@ -13,6 +13,7 @@ final class EventBuilder {
   Long bytesReceived;
   String protocol;
   String reason;
+  Integer echoId;
 
   EventBuilder(PppdEventType type) {
     this.type = type;
@@ -34,6 +35,7 @@ final class EventBuilder {
         bytesReceived,
         protocol,
         reason,
-        null);
+        null,
+        echoId);
   }
 }

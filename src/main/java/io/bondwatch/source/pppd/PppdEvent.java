@@ -23,6 +23,8 @@ import java.util.Objects;
  *     for discovery
  * @param reason free text the line gives (peer's termination reason, signal, auth message)
  * @param member configured member name, set by {@link PppdAttributor}
+ * @param echoId the identifier of an LCP echo request or reply (pppd {@code debug debug} packet
+ *     dumps), which pairs a reply with its request (JSON {@code id})
  */
 public record PppdEvent(
     int line,
@@ -39,7 +41,8 @@ public record PppdEvent(
     Long bytesReceived,
     String protocol,
     String reason,
-    String member) {
+    String member,
+    Integer echoId) {
 
   public PppdEvent {
     if (line < 1) {
@@ -51,12 +54,14 @@ public record PppdEvent(
     requireNonNegative("count", count);
     requireNonNegative("bytes_sent", bytesSent);
     requireNonNegative("bytes_received", bytesReceived);
+    requireNonNegative("id", echoId);
   }
 
   /** An event with no optional fields. */
   public static PppdEvent of(int line, String time, Integer pid, PppdEventType event) {
     return new PppdEvent(
-        line, time, pid, event, null, null, null, null, null, null, null, null, null, null, null);
+        line, time, pid, event, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** This event attributed to {@code memberName} (null to clear). */
@@ -76,7 +81,8 @@ public record PppdEvent(
         bytesReceived,
         protocol,
         reason,
-        memberName);
+        memberName,
+        echoId);
   }
 
   /** The session effect, applying the LCP-only rule for {@code terminated_by_peer}. */

@@ -41,7 +41,11 @@ public enum PppdEventType {
   PADT("padt", SessionEffect.DOWN),
   STATS("stats", SessionEffect.NONE),
   SIGNAL("signal", SessionEffect.DOWN),
-  EXIT("exit", SessionEffect.DOWN);
+  EXIT("exit", SessionEffect.DOWN),
+  /** {@code sent [LCP EchoReq id=0x5 ...]}: this pppd asked its peer for an echo (debug dumps). */
+  ECHO_REQUEST("echo_request", SessionEffect.NONE),
+  /** {@code rcvd [LCP EchoRep id=0x5 ...]}: the peer answered that echo on this member's link. */
+  ECHO_REPLY("echo_reply", SessionEffect.NONE);
 
   private final String jsonName;
   private final SessionEffect sessionEffect;

@@ -7,6 +7,9 @@ package io.bondwatch.source.pppd;
  * parse (the caller counts the line as malformed).
  */
 final class PppdMessages {
+  // packet dumps of pppd's debug option given twice (utils.c dump_packet); the id pairs them
+  private static final String SENT_ECHO_REQUEST = "sent [LCP EchoReq id=0x";
+  private static final String RCVD_ECHO_REPLY = "rcvd [LCP EchoRep id=0x";
 
   private PppdMessages() {}
 
@@ -69,6 +72,10 @@ final class PppdMessages {
         return m.startsWith("MS-CHAP") ? authFailure("MS-CHAP", m) : null;
       case 'H':
         return m.startsWith("Hangup (SIGHUP)") ? signal("SIGHUP") : null;
+      case 's':
+        return m.startsWith(SENT_ECHO_REQUEST) ? echo(PppdEventType.ECHO_REQUEST, m) : null;
+      case 'r':
+        return m.startsWith(RCVD_ECHO_REPLY) ? echo(PppdEventType.ECHO_REPLY, m) : null;
       case 'F':
         return m.startsWith("Fatal signal ") ? signal("fatal signal " + m.substring(13)) : null;
       case 'E':
@@ -217,6 +224,22 @@ final class PppdMessages {
     return m.startsWith("Unknown MS-CHAP authentication failure")
         ? authFailure("MS-CHAP", m)
         : null;
+  }
+
+  /** {@code sent [LCP EchoReq id=0x5 magic=0x3e9f050f]}: the hex id after the prefix. */
+  private static EventBuilder echo(PppdEventType type, String m) {
+    int from = SENT_ECHO_REQUEST.length(); // both prefixes have the same length
+    int to = from;
+    while (to < m.length() && Character.digit(m.charAt(to), 16) >= 0) {
+      to++;
+    }
+    if (to == from || to - from > 2 || to == m.length() || " ]".indexOf(m.charAt(to)) < 0) {
+      // pppd prints the one-byte id as %x: anything else is a damaged line
+      throw new IllegalArgumentException("LCP echo without a one-byte hex id");
+    }
+    EventBuilder b = new EventBuilder(type);
+    b.echoId = Integer.parseInt(m, from, to, 16);
+    return b;
   }
 
   private static EventBuilder discoveryTimeout(String m) {

@@ -142,4 +142,29 @@ class MemberLinkTest {
     member.onLink(up("eth1"));
     assertThat(member.snapshot().reason()).isEqualTo("pppd: Modem hangup");
   }
+
+  @Test
+  void aMemberJudgedByItsUnderlayIsNotRestoredByAVerdictWhileItsLinkIsDown() {
+    Member mp =
+        new Member(
+            "dsl2", new MemberPolicy(0.10, Duration.ofMillis(200), 10), new NoProbes(), time);
+    UnderlayVerdict alive =
+        new UnderlayVerdict(UnderlayVerdict.Kind.ALIVE, () -> "frames on eth2 every 0.20 s");
+    mp.onUnderlay(alive);
+    assertThat(mp.state()).isEqualTo(MemberState.UP);
+
+    mp.onLink(noCarrier("eth2"));
+    assertThat(mp.state()).isEqualTo(MemberState.DOWN);
+    // a verdict from a sysfs sample read just before the carrier went still sees frames flowing
+    mp.onUnderlay(alive);
+    assertThat(mp.state()).isEqualTo(MemberState.DOWN);
+    assertThat(mp.snapshot().reason())
+        .as("the link first, as for a probed member")
+        .isEqualTo("link down: carrier lost on eth2");
+
+    mp.onLink(up("eth2"));
+    mp.onUnderlay(alive);
+    assertThat(mp.state()).isEqualTo(MemberState.UP);
+    assertThat(mp.snapshot().reason()).isEqualTo("restored: frames on eth2 every 0.20 s");
+  }
 }

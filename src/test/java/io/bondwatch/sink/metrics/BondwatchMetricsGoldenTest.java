@@ -67,7 +67,17 @@ class BondwatchMetricsGoldenTest {
         .contains("bondwatch_log_not_regular_total{bond=\"mp0\",kind=\"directory\",} 0.0")
         .contains("bondwatch_log_not_regular_total{bond=\"mp0\",kind=\"fifo\",} 0.0")
         .contains(
-            "bondwatch_log_checkpoint_fallbacks_total{bond=\"mp0\",outcome=\"from_start\",} 0.0");
+            "bondwatch_log_checkpoint_fallbacks_total{bond=\"mp0\",outcome=\"from_start\",} 0.0")
+        .contains("bondwatch_log_lines_total{bond=\"mp0\",result=\"malformed\",} 0.0");
+  }
+
+  @Test
+  void theLogLineResultsExportedAtZeroAreTheParsersOutcomes() {
+    assertThat(BondwatchMetrics.LOG_LINE_RESULTS)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(io.bondwatch.source.pppd.ParseOutcome.Result.values())
+                .map(io.bondwatch.source.pppd.ParseOutcome.Result::tag)
+                .toList());
   }
 
   @Test

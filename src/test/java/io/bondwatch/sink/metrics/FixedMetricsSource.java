@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Two members with fixed figures: dsl1 up, dsl2 down (its eth2 without carrier); a bundle. */
+/**
+ * Two members with fixed figures: dsl1 up, dsl2 down (its eth2 without carrier); a bundle interface
+ * and a bundle probe; dsl2 is a multilink member judged by its underlay.
+ */
 final class FixedMetricsSource implements MetricsSource {
   @Override
   public List<String> members() {
@@ -109,5 +112,35 @@ final class FixedMetricsSource implements MetricsSource {
   @Override
   public boolean recommended(String member) {
     return member.equals("dsl1");
+  }
+
+  @Override
+  public boolean hasBondProbe() {
+    return true;
+  }
+
+  @Override
+  public double bondRttSeconds() {
+    return 0.025;
+  }
+
+  @Override
+  public double bondLossRatio() {
+    return 0.02;
+  }
+
+  @Override
+  public boolean bondFault() {
+    return false;
+  }
+
+  @Override
+  public boolean watchesUnderlay(String member) {
+    return member.equals("dsl2");
+  }
+
+  @Override
+  public double frameAgeSeconds(String member) {
+    return 2.4;
   }
 }

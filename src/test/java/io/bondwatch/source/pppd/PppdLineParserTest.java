@@ -44,6 +44,37 @@ class PppdLineParserTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "<7>May 20 14:22:45 pppd[536]: sent [LCP EchoReq id=0x0 magic=0x3e9f050f]|echo_request|0",
+        "Nov 24 10:00:01 host pppd[1]: sent [LCP EchoReq id=0x1f magic=0x3e9f050f]|echo_request|31",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0xff magic=0x21d7fe1f]|echo_reply|255",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0x7 magic=0x2 00 00 00 00]|echo_reply|7",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0xa]|echo_reply|10",
+      })
+  void readsTheLcpEchoPairsOfDebugDumpsWithTheirId(String line, String event, int id) {
+    PppdEvent e = event(line);
+    assertThat(e.event().jsonName()).isEqualTo(event);
+    assertThat(e.echoId()).isEqualTo(id);
+    assertThat(e.sessionEffect()).isEqualTo(SessionEffect.NONE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Nov 24 10:00:01 host pppd[1]: sent [LCP EchoReq id=0x magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: sent [LCP EchoReq id=0x123 magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0x1g magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0x1",
+      })
+  void aDamagedEchoIdIsMalformedNotAnEcho(String line) {
+    ParseOutcome o = parser.parse(line, 1);
+    assertThat(o.result()).isEqualTo(ParseOutcome.Result.MALFORMED);
+    assertThat(o.problem()).isEqualTo("LCP echo without a one-byte hex id");
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "Nov 24 10:00:01 host kernel: Exit.",
@@ -53,7 +84,9 @@ class PppdLineParserTest {
         "Fri Mar 13 23:54:01 2020 daemon.notice netifd: Exit.",
         "<29>1 2025-03-02T10:45:07+00:00 host sshd 4711 - - Exit.",
         "{\"MESSAGE\":\"Exit.\",\"SYSLOG_IDENTIFIER\":\"sshd\"}",
-        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoRep id=0x1 magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: rcvd [LCP EchoReq id=0x1 magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: sent [LCP EchoRep id=0x1 magic=0x2]",
+        "Nov 24 10:00:01 host pppd[1]: sent [LCP ConfReq id=0x1 <mru 1492>]",
         "",
       })
   void givesNoEventForOtherProgramsOrNonEventText(String line) {

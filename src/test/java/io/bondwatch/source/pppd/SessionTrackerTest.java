@@ -66,7 +66,8 @@ class SessionTrackerTest {
             null,
             "IPCP",
             null,
-            "dsl1");
+            "dsl1",
+            null);
     assertThat(feed(ipcp, "dsl1")).isEmpty();
     assertThat(feed(ipcp.withMember("dsl1"), "dsl1")).isEmpty();
     assertThat(tracker.state("dsl1")).isEqualTo(SessionState.UP);
@@ -90,7 +91,8 @@ class SessionTrackerTest {
             null,
             null,
             "signal 15",
-            "dsl1");
+            "dsl1",
+            null);
     assertThat(feed(signal, "dsl1"))
         .singleElement()
         .satisfies(
