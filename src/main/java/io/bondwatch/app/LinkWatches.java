@@ -20,8 +20,10 @@ import java.util.function.Consumer;
 
 /**
  * Which devices the service follows and who is told of them: each member's probe device and
- * underlay ({@code interface}) go to the member, a probe device created again restarts that
- * member's ping, and the bundle interface is followed (and counted) for whoever registers on it.
+ * underlay ({@code interface}) go to the member, a probe device created again restarts the pings
+ * through it (the bundle probe's too), and the bundle interface is followed (and counted) for
+ * whoever registers on it. The multilink watch registers on its members' underlays ({@link
+ * Multilink#follow}).
  */
 final class LinkWatches {
   private LinkWatches() {}
@@ -56,20 +58,27 @@ final class LinkWatches {
   /**
    * A probe device that changed and can carry traffic again restarts the pings of it now: one bound
    * to the device before it was created again, one waiting for its backoff. Not at the creation
-   * itself: a new device is down and without addresses, and ping would fail on it.
+   * itself: a new device is down and without addresses, and ping would fail on it. The bundle probe
+   * pings through the bundle interface, which pppd creates again with every session.
    */
   static void restartProbes(BondwatchConfig config, DeviceLinks links, Prober probes) {
+    Set<String> probed = new LinkedHashSet<>();
     for (MemberConfig m : config.members()) {
       if (m.probe() != null) {
-        String device = m.probe().interfaceName();
-        links.watch(
-            device,
-            (now, events) -> {
-              if (!events.isEmpty() && now.problem() == null) {
-                probes.deviceChanged(device);
-              }
-            });
+        probed.add(m.probe().interfaceName());
       }
+    }
+    if (config.bond().probe() != null) {
+      probed.add(config.bond().interfaceName());
+    }
+    for (String device : probed) {
+      links.watch(
+          device,
+          (now, events) -> {
+            if (!events.isEmpty() && now.problem() == null) {
+              probes.deviceChanged(device);
+            }
+          });
     }
   }
 

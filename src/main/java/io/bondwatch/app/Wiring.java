@@ -142,6 +142,7 @@ public final class Wiring implements AutoCloseable {
           });
     }
     LinkWatches.restartProbes(config, links, probes);
+    multilink.follow(links);
     toClose.push(linkSource);
     linkSource.start(links.devices(), links::observe);
     this.linkSource = linkSource;

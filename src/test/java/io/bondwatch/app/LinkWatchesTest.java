@@ -80,8 +80,13 @@ class LinkWatchesTest {
   }
 
   private void see(String device, int ifindex, boolean up, boolean carrier, OperState oper) {
+    see(links, device, ifindex, up, carrier, oper);
+  }
+
+  private void see(
+      DeviceLinks to, String device, int ifindex, boolean up, boolean carrier, OperState oper) {
     time.advanceMillis(10);
-    links.observe(
+    to.observe(
         new LinkObservation(
             device, ifindex, up, carrier, oper, time.monotonicNanos(), time.wallTime()));
   }
@@ -121,5 +126,29 @@ class LinkWatchesTest {
     see("eth1", 3, true, false, OperState.DOWN);
     see("eth1", 3, true, true, OperState.UP);
     assertThat(restarted).as("an underlay is not probed").containsExactly("pppoe-wan1");
+  }
+
+  @Test
+  void theBundleProbeRestartsItsPingWhenTheBundleIsCreatedAgain() {
+    BondwatchConfig mp =
+        ((ConfigResult.Valid)
+                ConfigLoader.parse(
+                    """
+                    bond: { name: mp0, interface: ppp0, probe: { target: 203.0.113.1 } }
+                    members:
+                      - { name: dsl1, interface: eth1 }
+                      - { name: dsl2, interface: eth2 }
+                    """,
+                    "t"))
+            .config();
+    DeviceLinks bundle = new DeviceLinks(LinkMetrics.NONE);
+    LinkWatches.restartProbes(mp, bundle, new RecordingProber());
+    assertThat(bundle.devices()).as("underlays are not probed").containsExactly("ppp0");
+    see(bundle, "ppp0", 5, true, true, OperState.UNKNOWN);
+    // pppd's next session: a new ppp0, up once its link is negotiated
+    see(bundle, "ppp0", 6, false, false, OperState.DOWN);
+    assertThat(restarted).isEmpty();
+    see(bundle, "ppp0", 6, true, true, OperState.UNKNOWN);
+    assertThat(restarted).containsExactly("ppp0");
   }
 }
