@@ -9,6 +9,7 @@ import io.bondwatch.domain.bond.MemberCapacity;
 import io.bondwatch.domain.bond.MemberQuality;
 import io.bondwatch.domain.bond.MemberSetChoice;
 import io.bondwatch.domain.bond.MemberSetOptimizer;
+import io.bondwatch.domain.link.LinkObservation;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.TargetSnapshot;
@@ -245,6 +246,7 @@ final class BondView implements MetricsSource {
           "bytes",
           directions(memberBytes(name, Direction.RECEIVE), memberBytes(name, Direction.TRANSMIT)));
       extra.put("recommended", recommended(name));
+      extra.put("links", links(s));
       if (multilink.watches(name)) {
         extra.put("underlay", multilink.underlay(name));
       }
@@ -312,6 +314,24 @@ final class BondView implements MetricsSource {
       m.put("reason", t.reason());
     }
     return m;
+  }
+
+  /** Each device of the member as last seen: {"eth1": {"ifindex": 3, "carrier": true, ...}}. */
+  private static Map<String, Object> links(MemberSnapshot s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (LinkObservation o : s.links()) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("exists", o.exists());
+      if (o.exists()) {
+        l.put("ifindex", o.ifindex());
+      }
+      l.put("adminUp", o.adminUp());
+      l.put("carrier", o.carrier());
+      l.put("operstate", o.operstate().label());
+      l.put("lastChange", o.wallTime());
+      out.put(o.device(), l);
+    }
+    return out;
   }
 
   private static <T> Map<String, T> directions(T receive, T transmit) {

@@ -2,10 +2,12 @@ package io.bondwatch.app;
 
 import io.bondwatch.config.BondwatchConfig;
 import io.bondwatch.config.MemberConfig;
+import io.bondwatch.domain.link.DeviceLinks;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.multilink.BundleProbeView;
 import io.bondwatch.domain.multilink.HeartbeatRule;
+import io.bondwatch.domain.multilink.LinkObservation;
 import io.bondwatch.domain.multilink.MultilinkWatch;
 import io.bondwatch.domain.multilink.UnderlayStatus;
 import io.bondwatch.source.netdev.SysfsUnderlay;
@@ -16,7 +18,9 @@ import io.bondwatch.time.TaskHealth;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The multilink parts of the service (DESIGN.md 1b): the bundle probe ({@code bond.probe}), and the
  * watch that judges members without a probe of their own by their underlay, fed by a sysfs sampler
- * at probe cadence and by pppd's echoes and sessions. Either part may be absent; {@link #NONE} has
- * neither.
+ * at probe cadence, by link events as they happen and by pppd's echoes and sessions. Either part
+ * may be absent; {@link #NONE} has neither.
  */
 final class Multilink implements AutoCloseable {
   static final Multilink NONE = new Multilink(null, null, Map.of(), null);
@@ -94,11 +98,31 @@ final class Multilink implements AutoCloseable {
                 return t;
               });
       TaskHealth health = tasks.register("underlay", "underlay sampler", Wiring.STALE_AFTER);
-      UnderlaySampler sampler =
-          new UnderlaySampler(SysfsUnderlay.system(), devices, watch, time, reader, health);
+      UnderlaySampler sampler = sampler(SysfsUnderlay.system(), reader, health);
       long every = interval.toNanos();
       ticker.scheduleAtFixedRate(
           health.guard(sampler::sampleOnce, false), 0, every, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** The sampler of the members' underlays; only with members watched. */
+  UnderlaySampler sampler(SysfsUnderlay sysfs, Executor reader, TaskHealth health) {
+    return new UnderlaySampler(sysfs, devices, watch, time, reader, health);
+  }
+
+  /**
+   * Feeds the link events of the members' underlays to the watch, which judges at once: a carrier
+   * lost is dead now, and a carrier back between two samples still restarts the restore window. The
+   * sysfs sample stays, for the frames and as the fallback while no link monitor runs. Register
+   * before the link source starts, so that its first listing reaches the watch.
+   */
+  void follow(DeviceLinks links) {
+    if (watch == null) {
+      return;
+    }
+    for (String device : new LinkedHashSet<>(devices.values())) {
+      links.watch(
+          device, (now, events) -> watch.onLink(LinkObservation.of(now), now.monotonicNanos()));
     }
   }
 

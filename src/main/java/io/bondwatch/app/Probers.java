@@ -64,6 +64,11 @@ final class Probers {
       }
 
       @Override
+      public void deviceChanged(String device) {
+        prober.deviceChanged(device);
+      }
+
+      @Override
       public void close() {
         try {
           prober.close();

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the service on real links.",
       // one string per paragraph: picocli wraps them to the terminal's width
-      "Probes every member with ping, follows pppd's log and /proc/net/dev, and serves /metrics,"
-          + " /api/v1/status and the status page on http.listen. Placeholders left in the config"
+      "Probes every member with ping, follows pppd's log, /proc/net/dev and its devices' link"
+          + " state (ip monitor), and serves /metrics, /api/v1/status and the status page on"
+          + " http.listen. Placeholders left in the config"
           + " (see check-config) are logged as warnings at start.",
       "Stops cleanly on SIGTERM or SIGINT (exit 0); SIGHUP is logged and ignored (no reload"
           + " yet). Exit 2: invalid config; 1: could not start.",
@@ -57,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
         err,
         () ->
             Wiring.start(
-                cfg, TimeSource.SYSTEM, Probers.ping(cfg, TimeSource.SYSTEM), cfg.http().port()));
+                cfg,
+                TimeSource.SYSTEM,
+                Probers.ping(cfg, TimeSource.SYSTEM),
+                LinkWatches.monitor(TimeSource.SYSTEM),
+                cfg.http().port()));
   }
 }

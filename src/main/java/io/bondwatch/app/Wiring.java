@@ -4,11 +4,13 @@ import io.bondwatch.config.BondwatchConfig;
 import io.bondwatch.config.MemberConfig;
 import io.bondwatch.config.PolicyConfig;
 import io.bondwatch.config.PppdSource;
+import io.bondwatch.domain.link.DeviceLinks;
 import io.bondwatch.domain.member.Member;
 import io.bondwatch.domain.member.MemberPolicy;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.sink.metrics.BondwatchMetrics;
+import io.bondwatch.source.link.LinkSource;
 import io.bondwatch.source.pppd.FileTailer;
 import io.bondwatch.source.pppd.JournalOptions;
 import io.bondwatch.source.pppd.JournalSource;
@@ -69,6 +71,8 @@ public final class Wiring implements AutoCloseable {
   private HttpApi http;
   private StateDir stateDir;
   private volatile LineSource pppdSource;
+  private final DeviceLinks links;
+  private volatile LinkSource linkSource;
   private volatile boolean ready;
 
   /** Builds the object graph; nothing runs yet (the reader's thread starts with its first read). */
@@ -93,10 +97,11 @@ public final class Wiring implements AutoCloseable {
     metrics = new BondwatchMetrics(view, BuildInfo.version());
     metrics.bindTo(registry);
     tasks.onRegister(metrics::bindTask);
+    links = LinkWatches.of(config, members, metrics.linkMetrics());
   }
 
   /** Starts everything in order; whatever started is on the close stack, even on failure. */
-  private void startAll(Prober probes, int httpPort) throws IOException {
+  private void startAll(Prober probes, LinkSource linkSource, int httpPort) throws IOException {
     toClose.push(registry::close);
     // first, so that a second instance on the same directory fails saying so, before anything else
     stateDir = StateDir.lock(config.storage().dir());
@@ -125,6 +130,11 @@ public final class Wiring implements AutoCloseable {
     for (MemberConfig m : config.members()) {
       MemberProbes.start(probes, m, members.get(m.name()), metrics);
     }
+    LinkWatches.restartProbes(config, links, probes);
+    multilink.follow(links);
+    toClose.push(linkSource);
+    linkSource.start(links.devices(), links::observe);
+    this.linkSource = linkSource;
     TickWatchdog watchdog = new TickWatchdog(time, Duration.ofSeconds(1), Duration.ofSeconds(2));
     TaskHealth tick = tasks.register("tick", "clock watchdog", STALE_AFTER);
     ticker.scheduleAtFixedRate(tick.guard(watchdog::tick, true), 1, 1, TimeUnit.SECONDS);
@@ -174,6 +184,10 @@ public final class Wiring implements AutoCloseable {
     if (s != null) {
       out.addAll(s.problems());
     }
+    LinkSource l = linkSource;
+    if (l != null) {
+      out.addAll(l.problems());
+    }
     return out;
   }
 
@@ -192,16 +206,24 @@ public final class Wiring implements AutoCloseable {
     return e.getMessage();
   }
 
-  /** Builds and starts everything; on failure closes what it had started and rethrows. */
+  /** Builds and starts everything without a link source (the demo, tests). */
   public static Wiring start(BondwatchConfig config, TimeSource time, Prober probes, int httpPort)
+      throws IOException {
+    return start(config, time, probes, LinkSource.NONE, httpPort);
+  }
+
+  /** Builds and starts everything; on failure closes what it had started and rethrows. */
+  public static Wiring start(
+      BondwatchConfig config, TimeSource time, Prober probes, LinkSource links, int httpPort)
       throws IOException {
     Wiring w = new Wiring(config, time);
     try {
-      w.startAll(probes, httpPort);
+      w.startAll(probes, links, httpPort);
       return w;
     } catch (IOException | RuntimeException e) {
       w.close();
       probes.close();
+      links.close();
       throw e;
     }
   }

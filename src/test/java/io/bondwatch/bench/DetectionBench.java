@@ -22,7 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * ({@code PolicyConfig.defaults()}). (a) kills a clean member {@code --kills} times (alternately
  * nftables 100% drop and {@code ip link set down}) and prints the median and p95 time from the kill
  * to the "down" verdict; (b) meanwhile runs a second member at 10% random loss from its first probe
- * for {@code --minutes} and prints the false downs and the k the rule settled on.
+ * for {@code --minutes} and prints the false downs and the k the rule settled on; (c) takes a third
+ * member's carrier away {@code --carrier-kills} times ({@link CarrierLossBench}).
  */
 public final class DetectionBench {
   private static final TimeSource CLOCK = TimeSource.SYSTEM;
@@ -36,19 +37,21 @@ public final class DetectionBench {
   public static void main(String[] args) throws Exception {
     double minutes = 30;
     int kills = 20;
+    int carrierKills = 20;
     boolean mp = false;
     long heartbeatMs = 200;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--minutes" -> minutes = Double.parseDouble(value(args, ++i));
         case "--kills" -> kills = Integer.parseInt(value(args, ++i));
+        case "--carrier-kills" -> carrierKills = Integer.parseInt(value(args, ++i));
         case "--mp" -> mp = true;
         case "--heartbeat-ms" -> heartbeatMs = Long.parseLong(value(args, ++i));
         default -> usage("unknown argument " + args[i]);
       }
     }
-    if (minutes <= 0 || kills < 1 || heartbeatMs < 10) {
-      usage("--minutes must be > 0, --kills >= 1, --heartbeat-ms >= 10");
+    if (minutes <= 0 || kills < 1 || carrierKills < 0 || heartbeatMs < 10) {
+      usage("--minutes must be > 0, --kills >= 1, --carrier-kills >= 0, --heartbeat-ms >= 10");
     }
     if (mp) {
       MultilinkDetectionBench.run(kills, Duration.ofMillis(heartbeatMs));
@@ -63,7 +66,7 @@ public final class DetectionBench {
         MAX_K,
         Durations.human(BASELINE));
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
-    try (NetnsTestBed bed = NetnsTestBed.create(2);
+    try (NetnsTestBed bed = NetnsTestBed.create(3);
         PingProber prober = new PingProber(settings, CLOCK, scheduler)) {
       NetnsTestBed.Link clean = bed.link(0);
       NetnsTestBed.Link lossy = bed.link(1);
@@ -127,6 +130,10 @@ public final class DetectionBench {
       System.out.printf(
           "(a) downs of the killed member while it was not killed: %d%n", killed.spuriousDowns());
 
+      if (carrierKills > 0) {
+        CarrierLossBench.run(bed, bed.link(2), prober, scheduler, carrierKills);
+      }
+
       long end = start + (long) (minutes * 60e9);
       while (CLOCK.monotonicNanos() < end) {
         Thread.sleep(Math.min(1000, Math.max(1, (end - CLOCK.monotonicNanos()) / 1_000_000)));
@@ -139,7 +146,7 @@ public final class DetectionBench {
   }
 
   private static final String USAGE =
-      "bench/detection [--minutes N] [--kills N]"
+      "bench/detection [--minutes N] [--kills N] [--carrier-kills N]"
           + "\n       bench/detection --mp [--kills N] [--heartbeat-ms N]";
 
   private static String value(String[] args, int i) {

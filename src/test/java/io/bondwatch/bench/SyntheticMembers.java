@@ -44,6 +44,7 @@ final class SyntheticMembers implements MetricsSource {
         3,
         0,
         40,
+        List.of(),
         List.of());
   }
 

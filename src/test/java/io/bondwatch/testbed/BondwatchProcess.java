@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * The real bondwatch jar as a child process, as an admin would run it, with its HTTP API on a
@@ -113,6 +114,24 @@ public final class BondwatchProcess implements AutoCloseable {
     } catch (IOException e) {
       return "?";
     }
+  }
+
+  /** Waits until {@code /-/ready} answers 200, at most 30 s. */
+  public void awaitReady() {
+    Awaitility.await("ready")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/-/ready").code() == 200);
+  }
+
+  /**
+   * Waits until the status API shows {@code member} in {@code state}, at most 30 s, asking every
+   * {@code poll}.
+   */
+  public void awaitState(String member, String state, Duration poll) {
+    Awaitility.await(member + " " + state)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(poll)
+        .until(() -> state(member), state::equals);
   }
 
   /** SIGTERM and wait; returns the exit code. */

@@ -150,6 +150,11 @@ public final class MultilinkBed implements AutoCloseable {
     bed.farDown(link);
   }
 
+  /** The far side of an underlay comes up again: the host side has its carrier back. */
+  public void farUp(NetnsTestBed.Link link) {
+    bed.farUp(link);
+  }
+
   @Override
   public void close() {
     for (Process p : senders) {

@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.domain.link.LinkObservation;
 import io.bondwatch.source.probe.ProbeResult;
 import io.bondwatch.time.TimeSource;
 import java.time.Duration;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * their failures logged.
  *
  * <p>A member starts DOWN and must earn UP through the restore rule like any returning member. pppd
- * reporting the session down drops it at once; pppd reporting it up restores nothing by itself: the
- * probes must agree.
+ * reporting the session down drops it at once, and so does a device of the member that loses its
+ * carrier, is set down or deleted; pppd reporting the session up, or the carrier coming back,
+ * restores nothing by itself: the probes must agree, counted from then.
  *
  * <p>Its reason is the current cause: a state change gives the words of the rule that made it until
  * the next input; afterwards the reason follows what the probes say now (the latest failure, the
@@ -49,6 +51,7 @@ public final class Member {
   private long flaps;
   private Boolean sessionUp;
   private String sessionDownWhy;
+  private final MemberLinks links = new MemberLinks();
   // a multilink member without probes: what its own evidence says now (null for probed members)
   private UnderlayVerdict underlay;
 
@@ -123,8 +126,9 @@ public final class Member {
 
   /**
    * The verdict of a member judged by its own evidence instead of probes (DESIGN.md 1b): down when
-   * it says dead, restored when frames have flowed for the restore window and pppd does not say the
-   * session is down.
+   * it says dead, restored when frames have flowed for the restore window, pppd does not say the
+   * session is down and no device of the member is known to be unable to carry traffic (a link
+   * event may come before the verdict that reads the same change from sysfs).
    */
   public void onUnderlay(UnderlayVerdict verdict) {
     Change change;
@@ -137,7 +141,8 @@ public final class Member {
         moveTo(MemberState.DOWN, verdict.reason());
       } else if ((state == MemberState.DOWN || state == MemberState.SUPPRESSED)
           && verdict.kind() == UnderlayVerdict.Kind.ALIVE
-          && !Boolean.FALSE.equals(sessionUp)) {
+          && !Boolean.FALSE.equals(sessionUp)
+          && links.problem() == null) {
         moveTo(MemberState.UP, "restored: " + verdict.reason());
       }
       change = changed(from);
@@ -183,6 +188,30 @@ public final class Member {
     }
   }
 
+  /**
+   * A device of the member changed (or was seen for the first time). A device that cannot carry
+   * traffic makes the member down at once with that reason; once every device can again, answers
+   * count for the restore rule from now.
+   */
+  public void onLink(LinkObservation observation) {
+    Change change;
+    lock.lock();
+    try {
+      if (links.update(observation)) {
+        run.countAnswersFromNow();
+      }
+      String problem = links.problem();
+      MemberState from = state;
+      if (problem != null && (state.usable() || state == MemberState.SUPPRESSED)) {
+        moveTo(MemberState.DOWN, problem);
+      }
+      change = changed(from);
+    } finally {
+      lock.unlock();
+    }
+    fire(change);
+  }
+
   private void evaluate() {
     switch (state) {
       case UP, DEGRADED -> {
@@ -196,7 +225,9 @@ public final class Member {
         }
       }
       case DOWN, SUPPRESSED -> {
-        if (run.answered() >= policy.restoreConsecutiveOk() && !Boolean.FALSE.equals(sessionUp)) {
+        if (run.answered() >= policy.restoreConsecutiveOk()
+            && !Boolean.FALSE.equals(sessionUp)
+            && links.problem() == null) {
           health.restored();
           MemberState target = degradedNow(1.0) ? MemberState.DEGRADED : MemberState.UP;
           String restored = "restored after " + run.answered() + " answered probes in a row";
@@ -223,6 +254,10 @@ public final class Member {
   }
 
   private String currentReason() {
+    String link = links.problem();
+    if (link != null && (state == MemberState.DOWN || state == MemberState.SUPPRESSED)) {
+      return link; // the most basic cause, for members judged by probes or by their underlay
+    }
     if (underlay != null && state != MemberState.DRAINED) {
       boolean sessionDown = Boolean.FALSE.equals(sessionUp);
       boolean flowing = underlay.kind() != UnderlayVerdict.Kind.DEAD;
@@ -326,6 +361,7 @@ public final class Member {
         health.requiredMisses(),
         health.consecutiveLost(),
         run.answered(),
-        quorum == null ? List.of() : quorum.snapshots());
+        quorum == null ? List.of() : quorum.snapshots(),
+        links.all());
   }
 }

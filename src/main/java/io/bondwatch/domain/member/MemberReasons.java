@@ -11,6 +11,9 @@ import java.util.Locale;
 final class MemberReasons {
   static final String STARTING = "starting: waiting for probes to answer";
 
+  /** Prefix of reasons saying a device of the member cannot carry traffic. */
+  static final String LINK_DOWN = "link down: ";
+
   private MemberReasons() {}
 
   /** Up or degraded: the figures the degraded rule judges, e.g. "loss 1.2%, rtt 12.0 ms". */

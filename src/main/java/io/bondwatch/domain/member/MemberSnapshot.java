@@ -1,5 +1,6 @@
 package io.bondwatch.domain.member;
 
+import io.bondwatch.domain.link.LinkObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param requiredMisses consecutive lost probes the down rule needs now
  * @param targets each target of a member probed through several, in config order; empty for a
  *     member with one target (its figures are the member's)
+ * @param links the last observation of each of the member's devices; empty while no link source has
+ *     said anything
  */
 public record MemberSnapshot(
     String name,
@@ -36,12 +39,25 @@ public record MemberSnapshot(
     int requiredMisses,
     int consecutiveLost,
     int consecutiveOk,
-    List<TargetSnapshot> targets) {
+    List<TargetSnapshot> targets,
+    List<LinkObservation> links) {
 
   public MemberSnapshot {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(since, "since");
     targets = List.copyOf(targets);
+    links = List.copyOf(links);
+  }
+
+  /**
+   * Whether every device of the member has its carrier (exists, is up and its lower layer too);
+   * null while nothing is known of them.
+   */
+  public Boolean carrier() {
+    if (links.isEmpty()) {
+      return null;
+    }
+    return links.stream().allMatch(l -> l.exists() && l.adminUp() && l.carrier());
   }
 }

@@ -23,6 +23,22 @@ public record LinkObservation(
     return new LinkObservation(device, false, null, null, -1);
   }
 
+  /**
+   * A link event as the link source saw it, in the shape sysfs gives: no carrier while the device
+   * is set down (sysfs cannot read one then), so both sources word the same state the same way.
+   */
+  public static LinkObservation of(io.bondwatch.domain.link.LinkObservation seen) {
+    if (!seen.exists()) {
+      return missing(seen.device());
+    }
+    return new LinkObservation(
+        seen.device(),
+        true,
+        seen.adminUp() ? seen.carrier() : null,
+        seen.operstate().label(),
+        seen.ifindex());
+  }
+
   /** Why the device cannot carry frames now, in words; null when it might. */
   public String problem() {
     if (!present) {

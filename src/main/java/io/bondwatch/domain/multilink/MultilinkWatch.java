@@ -34,6 +34,7 @@ public final class MultilinkWatch {
   private final Supplier<BundleProbeView> bundle;
   private final VerdictSink sink;
   private Attribution.Judgement last = new Attribution.Judgement(Map.of(), null);
+  private long judgedAt = Long.MIN_VALUE;
 
   /**
    * @param members name to underlay device, in config order
@@ -108,12 +109,17 @@ public final class MultilinkWatch {
     }
   }
 
-  /** Judges every member now and hands each its verdict. */
+  /**
+   * Judges every member now and hands each its verdict. Inputs come from several threads, each
+   * stamped before it got the lock: one stamped before the last judgement is judged at that moment,
+   * since a frame seen after {@code now} would read as no frame at all.
+   */
   public synchronized void evaluate(long now) {
+    judgedAt = Math.max(now, judgedAt);
     BundleProbeView b = bundle.get();
-    last = Attribution.judge(List.copyOf(members.values()), b, now);
+    last = Attribution.judge(List.copyOf(members.values()), b, judgedAt);
     for (MemberUnderlay m : members.values()) {
-      sink.verdict(m.name(), verdict(m, b, now));
+      sink.verdict(m.name(), verdict(m, b, judgedAt));
     }
   }
 

@@ -3,6 +3,7 @@ package io.bondwatch.sink.metrics;
 import static io.bondwatch.sink.metrics.MetricNames.*;
 
 import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.link.LinkMetrics;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.sink.metrics.MetricsSource.Direction;
@@ -45,6 +46,7 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
   private final List<TaskHealth> tasks = new CopyOnWriteArrayList<>();
   private MeterRegistry registry;
   private TailerMeters tailerMeters;
+  private LinkMeters linkMeters;
 
   public BondwatchMetrics(MetricsSource source, String version) {
     this.source = source;
@@ -66,6 +68,7 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
     }
     bindBond(registry);
     tailerMeters = new TailerMeters(registry);
+    linkMeters = new LinkMeters(registry);
     // every result of the closed set from the start, so that rate() and absent() work at once
     LOG_LINE_RESULTS.forEach(this::logLineCounter);
   }
@@ -124,15 +127,18 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
         .description("Transitions of the member from up or degraded to down")
         .tags(t)
         .register(r);
-    Gauge.builder(
+    memberGauge(
+            m,
             MEMBER_SESSION_UP,
-            source,
-            src -> {
-              Boolean up = src.member(m).sessionUp();
-              return up == null ? Double.NaN : up ? 1 : 0;
-            })
-        .description("1 while pppd reports the member's session up; NaN before pppd said anything")
-        .tags(t)
+            "1 while pppd reports the member's session up; NaN before pppd said anything",
+            s -> oneZeroOrNaN(s.sessionUp()))
+        .register(r);
+    memberGauge(
+            m,
+            MEMBER_CARRIER,
+            "1 while every device of the member is up with its carrier, 0 while one is not (or is"
+                + " missing); NaN before the link monitor said anything",
+            s -> oneZeroOrNaN(s.carrier()))
         .register(r);
     for (Direction d : Direction.values()) {
       Gauge.builder(MEMBER_CAPACITY, source, src -> src.capacity(m, d))
@@ -356,6 +362,15 @@ public final class BondwatchMetrics implements MeterBinder, PppdMetrics {
    */
   public TailerMetrics tailerMetrics() {
     return tailerMeters;
+  }
+
+  /** The link source's counters (events per followed device), beyond DESIGN.md 3.3. */
+  public LinkMetrics linkMetrics() {
+    return linkMeters;
+  }
+
+  private static double oneZeroOrNaN(Boolean b) {
+    return b == null ? Double.NaN : b ? 1 : 0;
   }
 
   private static double seconds(Duration d) {

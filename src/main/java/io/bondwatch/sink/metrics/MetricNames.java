@@ -30,6 +30,8 @@ public final class MetricNames {
   public static final String MEMBER_FLAP_PENALTY = "bondwatch.member.flap.penalty";
   public static final String MEMBER_FLAPS = "bondwatch.member.flaps";
   public static final String MEMBER_SESSION_UP = "bondwatch.member.session.up";
+  public static final String MEMBER_CARRIER = "bondwatch.member.carrier";
+  public static final String LINK_EVENTS = "bondwatch.link.events";
   public static final String PPPD_EVENTS = "bondwatch.pppd.events";
   public static final String BOND_MEMBERS = "bondwatch.bond.members";
   public static final String BOND_MEMBERS_ACTIVE = "bondwatch.bond.members.active";
@@ -70,4 +72,5 @@ public final class MetricNames {
   public static final String TAG_OUTCOME = "outcome";
   public static final String TAG_TASK = "task";
   public static final String TAG_TARGET = "target";
+  public static final String TAG_DEVICE = "device";
 }

@@ -96,6 +96,15 @@ public final class PingProber implements Prober {
     }
   }
 
+  @Override
+  public void deviceChanged(String device) {
+    for (PingSession s : sessions.values()) {
+      if (s.probes(device)) {
+        s.deviceChanged();
+      }
+    }
+  }
+
   /** Pid of the running ping of a member with one target, empty while none runs. */
   public OptionalLong pid(String member) {
     return sessions.entrySet().stream()

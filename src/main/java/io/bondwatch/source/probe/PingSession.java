@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * restarts it with doubling backoff when it exits, and keeps the probe cadence going (through
  * {@link #tick}) with NOT_SENT results while no ping runs, so the member's state keeps moving.
  *
- * <p>At every unanswered probe, and at every tick while no ping runs, the device is checked to be
- * the one ping is bound to ({@link DeviceWatch}); ping is started again at once when it is not. A
- * ping that prints nothing at all (hung) is killed and restarted with backoff.
+ * <p>When a link event says the device was created again ({@link #deviceChanged}), at every
+ * unanswered probe, and at every tick while no ping runs, the device is checked to be the one ping
+ * is bound to ({@link DeviceWatch}); ping is started again at once when it is not. A ping that
+ * prints nothing at all (hung) is killed and restarted with backoff.
  */
 final class PingSession {
   private static final Logger log = LoggerFactory.getLogger(PingSession.class);
@@ -88,6 +89,11 @@ final class PingSession {
     synchronized (lock) {
       launch();
     }
+  }
+
+  /** Whether this session's probes leave through {@code device}. */
+  boolean probes(String device) {
+    return target.device().equals(device);
   }
 
   /** Pid of the running ping, for diagnostics and tests. */
@@ -211,6 +217,35 @@ final class PingSession {
         notRunningReason = why + "; killed it";
         restartLater(exits.exited(notRunningReason, false));
       }
+    }
+  }
+
+  /**
+   * A link event says the device can carry traffic (again): a ping bound to an older device of that
+   * name is replaced now instead of at its next unanswered probe, and a ping waiting for its
+   * backoff (it found the device not ready) starts now. The index is read again here, so a stale
+   * event restarts nothing that works.
+   */
+  void deviceChanged() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      String replaced = device.replaced();
+      if (replaced != null) {
+        log.info("member {}: {} (link event); restarting ping", target.member(), replaced);
+        if (process != null) {
+          stop(process);
+          launch();
+          return;
+        }
+      } else if (process == null) {
+        log.info(
+            "member {}: {} is up (link event); starting ping now",
+            target.member(),
+            target.device());
+      }
+      relaunch();
     }
   }
 

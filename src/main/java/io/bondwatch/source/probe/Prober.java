@@ -18,6 +18,13 @@ public interface Prober extends AutoCloseable {
    */
   void start(ProbeTarget target, Consumer<ProbeResult> sink);
 
+  /**
+   * A link event says {@code device} changed and can carry traffic: probes bound to an older device
+   * of that name (it was created again) start afresh now rather than at their next miss, and probes
+   * waiting to be restarted start now. Nothing for probers that bind nothing.
+   */
+  default void deviceChanged(String device) {}
+
   /** Stops probing one member, every target of it; unknown members are ignored. */
   void stop(String member);
 

@@ -180,6 +180,18 @@ class MultilinkWatchTest {
   }
 
   @Test
+  void anInputStampedBeforeTheLastSampleDoesNotTurnTheClockBack() {
+    bothUp();
+    // a link event read on another thread just before this sample, delivered just after it
+    watch.onLink(up("eth1"), now() - Duration.ofMillis(5).toNanos());
+
+    assertThat(changes).isEmpty();
+    assertThat(reason("dsl1")).startsWith("frames on eth1 every 0.20 s, last 0.00 s ago");
+    samples(1, true, true);
+    assertThat(reason("dsl1")).as("still restored, not restoring again").startsWith("frames on");
+  }
+
+  @Test
   void aDeletedUnderlayIsDown() {
     bothUp();
     watch.onSample("dsl2", LinkObservation.missing("eth2"), -1, now());

@@ -1,6 +1,8 @@
 package io.bondwatch.sink.metrics;
 
 import io.bondwatch.domain.bond.BondRates;
+import io.bondwatch.domain.link.LinkObservation;
+import io.bondwatch.domain.link.OperState;
 import io.bondwatch.domain.member.MemberSnapshot;
 import io.bondwatch.domain.member.MemberState;
 import io.bondwatch.domain.member.TargetSnapshot;
@@ -9,8 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Two members with fixed figures: dsl1 up, probed through two targets of which one fails; dsl2
- * down, a multilink member judged by its underlay; a bundle interface and a bundle probe.
+ * Two members with fixed figures: dsl1 up, probed through two targets of which one fails; dsl2 down
+ * (its eth2 without carrier), a multilink member judged by its underlay; a bundle interface and a
+ * bundle probe.
  */
 final class FixedMetricsSource implements MetricsSource {
   /** dsl1 is probed through its next hop and a far target, which does not answer. */
@@ -59,7 +62,16 @@ final class FixedMetricsSource implements MetricsSource {
         one ? 3 : 7,
         one ? 0 : 7,
         one ? 40 : 0,
-        one ? DSL1_TARGETS : List.of());
+        one ? DSL1_TARGETS : List.of(),
+        List.of(
+            new LinkObservation(
+                one ? "eth1" : "eth2",
+                one ? 3 : 4,
+                true,
+                one,
+                one ? OperState.UP : OperState.DOWN,
+                0,
+                Instant.parse("2026-11-24T10:00:00Z"))));
   }
 
   @Override

@@ -36,6 +36,8 @@ final class MetricsScrape {
     metrics.onLogLine("parsed");
     metrics.onLogLine("ignored");
     metrics.onPppdEvent("dsl2", "echo_timeout");
+    metrics.linkMetrics().watching(java.util.List.of("eth1", "eth2"));
+    metrics.linkMetrics().onLinkEvent("eth2", io.bondwatch.domain.link.LinkEvent.CARRIER_LOST);
     metrics.tailerMetrics().rotation(io.bondwatch.source.pppd.TailerMetrics.RotationKind.REPLACED);
     FakeTimeSource clock = new FakeTimeSource();
     PeriodicTasks tasks = new PeriodicTasks(clock);

@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
  * A scheduler that runs nothing by itself: one-shot tasks are captured with their delay and run
  * when the test says so, so restarts and their backoff are observed without waiting for them.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
 
   /** A captured one-shot task. */
-  static final class Task extends FutureTask<Object> implements ScheduledFuture<Object> {
-    final long delayNanos;
+  public static final class Task extends FutureTask<Object> implements ScheduledFuture<Object> {
+    public final long delayNanos;
 
     Task(Runnable r, long delayNanos) {
       super(r, null);
@@ -39,13 +40,13 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   private final List<Task> pending = new ArrayList<>();
 
   /** The one-shot tasks scheduled and neither run nor cancelled. */
-  synchronized List<Task> pending() {
+  public synchronized List<Task> pending() {
     pending.removeIf(Task::isDone);
     return List.copyOf(pending);
   }
 
   /** Runs every pending one-shot task once, in the order they were scheduled. */
-  void runPending() {
+  public void runPending() {
     for (Task t : pending()) {
       t.run();
     }

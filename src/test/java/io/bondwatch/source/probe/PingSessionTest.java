@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 class PingSessionTest {
   private static final String TALKING =
       "i=1; while :; do echo \"no answer yet for icmp_seq=$i\"; i=$((i+1)); sleep 0.05; done";
+  private static final String ANSWERING =
+      "i=1; while :; do echo \"64 bytes from 192.0.2.1: icmp_seq=$i ttl=64 time=0.2 ms\";"
+          + " i=$((i+1)); sleep 0.05; done";
 
   @TempDir Path dir;
   private final FakeTimeSource time = new FakeTimeSource();
@@ -114,6 +117,53 @@ class PingSessionTest {
     assertThat(awaitPid()).isNotEqualTo(first);
     awaitDead(first);
     assertThat(scheduler.pending()).as("started at once, not after a backoff").isEmpty();
+  }
+
+  @Test
+  void aDeviceCreatedAgainGetsAFreshPingAtTheLinkEventWithoutWaitingForAMiss() throws IOException {
+    device(7);
+    start(ANSWERING);
+    long first = awaitPid();
+    await().until(() -> results.size() >= 2);
+    device(8);
+    session.deviceChanged();
+    assertThat(session.pid()).isPresent().isNotEqualTo(java.util.OptionalLong.of(first));
+    awaitDead(first);
+    assertThat(results).allMatch(ProbeResult::ok);
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .contains(
+            "member m1: eth9 was created again (ifindex 7 -> 8) (link event); restarting ping");
+  }
+
+  @Test
+  void aPingWaitingForItsBackoffStartsAtTheLinkEventThatTheDeviceIsUp() throws IOException {
+    device(7);
+    Path ready = dir.resolve("ready");
+    start(
+        "if [ -e '"
+            + ready
+            + "' ]; then "
+            + ANSWERING
+            + "; fi\necho 'ping: connect: Network is unreachable'; exit 2");
+    await().until(() -> session.pid().isEmpty() && !scheduler.pending().isEmpty());
+    Files.writeString(ready, "");
+    session.deviceChanged();
+    assertThat(session.pid()).as("started now, not after the backoff").isPresent();
+    assertThat(scheduler.pending()).as("the backoff restart is cancelled").isEmpty();
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .contains("member m1: eth9 is up (link event); starting ping now");
+    await().until(() -> results.stream().anyMatch(ProbeResult::ok));
+  }
+
+  @Test
+  void aLinkEventForTheDevicePingIsBoundToChangesNothing() throws IOException {
+    device(7);
+    start(ANSWERING);
+    long first = awaitPid();
+    session.deviceChanged();
+    assertThat(session.pid()).hasValue(first);
   }
 
   @Test
