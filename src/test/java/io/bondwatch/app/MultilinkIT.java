@@ -88,8 +88,7 @@ class MultilinkIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> bw.state("dsl1").equals("up") && bw.state("dsl2").equals("up"));
 
-    bed.silence(0);
-    bed.silence(1);
+    bed.silenceAll();
 
     await("bundle fault")
         .atMost(Duration.ofSeconds(15))

@@ -129,12 +129,27 @@ public final class MultilinkBed implements AutoCloseable {
 
   /** Member {@code i} dies silently: its heartbeat stops and the bundle stalls. */
   public void silence(int i) {
+    stopSender(i);
+    bed.loss(bundle(), 100);
+  }
+
+  /**
+   * Every member dies silently at the same moment (their heartbeats stop microseconds apart, not an
+   * nft run apart), and the bundle stalls.
+   */
+  public void silenceAll() {
+    for (int i = 0; i < senders.size(); i++) {
+      stopSender(i);
+    }
+    bed.loss(bundle(), 100);
+  }
+
+  private void stopSender(int i) {
     Process p = senders.get(i);
     if (p != null) {
       p.destroy();
       senders.set(i, null);
     }
-    bed.loss(bundle(), 100);
   }
 
   /** Member {@code i} comes back: heartbeat again, and the bundle carries. */

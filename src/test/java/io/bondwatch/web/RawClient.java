@@ -84,6 +84,17 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /** Everything the server sends until it closes the connection (or 5 s pass: then an error). */
+  String readToClose() throws IOException {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    } catch (SocketTimeoutException e) {
+      throw new IOException("the server has not closed the connection", e);
+    } catch (IOException e) {
+      return "(reset)";
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

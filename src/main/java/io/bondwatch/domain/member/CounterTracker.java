@@ -225,4 +225,13 @@ public final class CounterTracker {
   public long total() {
     return total;
   }
+
+  /**
+   * Monotonic time of the reading {@link #total()} counts up to (the last confirmed one, which is
+   * not the latest reading: that one waits for the next to confirm it); {@link Long#MIN_VALUE}
+   * before the first reading.
+   */
+  public long totalNanos() {
+    return confirmed == null ? Long.MIN_VALUE : confirmed.nanos();
+  }
 }

@@ -13,15 +13,19 @@ import java.util.Map;
  * <ul>
  *   <li>its underlay lost its carrier, went down or is gone;
  *   <li>its frames stopped for longer than its own heartbeat allows while another member received
- *       frames in {@link HeartbeatRule#contrastArrivals()} samples since, and the bundle probe says
- *       the bundle stalls (or, without that, for a {@link FrameHeartbeat#longSilenceNanos() long
- *       silence});
- *   <li>its LCP echoes go unanswered while another member's are answered and the bundle stalls (or
- *       {@link #ECHO_ALONE} in a row).
+ *       frames in {@link HeartbeatRule#contrastArrivals()} samples after that allowance ran out,
+ *       and the bundle probe says the bundle stalls (or, without that, for a {@link
+ *       FrameHeartbeat#longSilenceNanos() long silence});
+ *   <li>its LCP echoes go unanswered while another member's are answered, one of them after this
+ *       member's first unanswered echo was counted, and the bundle stalls (or {@link #ECHO_ALONE}
+ *       in a row).
  * </ul>
  *
  * When the bundle stalls and no member's evidence points at it, that is a bundle-level fault and
- * nobody is blamed. Pure.
+ * nobody is blamed. The evidence against a member is always what another member received after this
+ * one's own silence was long enough to count: when every line dies within a short spread (real
+ * lines do not all die in the same millisecond, and counters are sampled), what the later ones
+ * received before they died too proves nothing against the first. Pure.
  */
 public final class Attribution {
   /** Unanswered echoes in a row that, with a stalled bundle, name the member. */
@@ -65,7 +69,7 @@ public final class Attribution {
     FrameHeartbeat f = m.frames();
     if (m.silent(now)) {
       long age = f.ageNanos(now);
-      MemberUnderlay other = receivingSince(f.lastFrameNanos(), m, all);
+      MemberUnderlay other = receivingSince(f.lastFrameNanos() + f.thresholdNanos(), m, all);
       if (other != null && (bundle.stalled() || age >= f.longSilenceNanos())) {
         return "no frames received on "
             + m.device()
@@ -83,13 +87,15 @@ public final class Attribution {
     }
     int unanswered = m.echoes().unansweredInRow();
     if (unanswered >= ECHO_ALONE
-        || unanswered >= ECHO_WITH_STALL && bundle.stalled() && echoesAnswered(m, all)) {
+        || unanswered >= ECHO_WITH_STALL
+            && bundle.stalled()
+            && echoesAnsweredSince(m.echoes().unansweredSinceNanos(), m, all)) {
       return unanswered + " LCP echo requests unanswered in a row; " + bundle.words();
     }
     return null;
   }
 
-  /** Another member that received frames in enough samples since {@code since}, or null. */
+  /** Another member that received frames in enough samples after {@code since}, or null. */
   private static MemberUnderlay receivingSince(
       long since, MemberUnderlay self, List<MemberUnderlay> all) {
     MemberUnderlay best = null;
@@ -104,9 +110,12 @@ public final class Attribution {
     return most >= self.rule().contrastArrivals() ? best : null;
   }
 
-  private static boolean echoesAnswered(MemberUnderlay self, List<MemberUnderlay> all) {
+  /** Whether another member's echoes are answered, the last one after {@code since}. */
+  private static boolean echoesAnsweredSince(
+      long since, MemberUnderlay self, List<MemberUnderlay> all) {
     for (MemberUnderlay o : all) {
-      if (o != self && o.echoes().seen() && o.echoes().unansweredInRow() == 0) {
+      EchoTracker e = o.echoes();
+      if (o != self && e.seen() && e.unansweredInRow() == 0 && e.lastReplyNanos() > since) {
         return true;
       }
     }

@@ -17,6 +17,7 @@ public final class EchoTracker {
   private int pendingId = NONE;
   private long pendingNanos;
   private int unansweredInRow;
+  private long unansweredSinceNanos = FrameHeartbeat.NEVER;
   private long lastReplyNanos = FrameHeartbeat.NEVER;
   private Duration smoothedRtt;
   // the last OUTCOMES settled requests: true when answered
@@ -28,7 +29,9 @@ public final class EchoTracker {
     follow(pid);
     if (pendingId != NONE) {
       settle(false);
-      unansweredInRow++;
+      if (unansweredInRow++ == 0) {
+        unansweredSinceNanos = nanos;
+      }
     }
     pendingId = id;
     pendingNanos = nanos;
@@ -77,6 +80,14 @@ public final class EchoTracker {
   /** Requests in a row that the next request found unanswered. */
   public int unansweredInRow() {
     return unansweredInRow;
+  }
+
+  /**
+   * When the first of the unanswered requests in a row was found unanswered (the next request was
+   * sent); meaningless while {@link #unansweredInRow()} is 0.
+   */
+  public long unansweredSinceNanos() {
+    return unansweredSinceNanos;
   }
 
   /** When the last reply arrived, {@link FrameHeartbeat#NEVER} before one. */

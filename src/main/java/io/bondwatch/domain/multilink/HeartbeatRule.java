@@ -18,7 +18,10 @@ import java.util.Objects;
  *     many times the threshold, and at least {@code longSilenceFloor}
  * @param longSilenceFloor see {@code longSilence}
  * @param contrastArrivals frames another member must have received, in as many separate samples,
- *     since the silent member's last frame before the silence is that member's and not the bundle's
+ *     after the silent member's silence exceeded its threshold, before the silence is that member's
+ *     and not the bundle's: two samples prove a frame received after that moment (one could hold a
+ *     frame that arrived just before it), so lines that all die within a threshold of each other
+ *     blame nobody
  */
 public record HeartbeatRule(
     Duration sampleInterval,

@@ -29,11 +29,18 @@ final class TailerCheckpointer {
     return loaded;
   }
 
-  /** Saves unless the position and file are those already saved. */
+  /**
+   * Saves unless the position and file are those already saved, or nothing of a file after the
+   * saved one has been delivered yet (TailerEngine keeps the checkpoint of the finished file then).
+   */
   void saveIfMoved(TailerFile file, TailerLineSplitter splitter) throws IOException {
-    if (last == null
-        || last.position() != splitter.committedPosition()
-        || !last.identity().equals(file.identity())) {
+    if (last == null) {
+      save(file, splitter);
+      return;
+    }
+    boolean sameFile = last.identity().equals(file.identity());
+    long position = splitter.committedPosition();
+    if (sameFile ? last.position() != position : position > 0) {
       save(file, splitter);
     }
   }

@@ -147,10 +147,13 @@ final class TailerEngine implements Closeable {
     current = null;
     Optional<TailerFile> next =
         TailerRotatedFinder.nextAfter(opts.path(), finished, time.wallTime());
+    // The checkpoint stays at the end of the finished file until a line of the next one is
+    // delivered: a restart finds the finished file, and every file rotated after it, from there.
+    // Offset 0 of the live file would say nothing of its content: if it were copytruncated while
+    // bondwatch was stopped, the restart would read it from 0 and lose what went to the copy.
     if (next.isPresent()) {
       log.info("log {}: reading the next rotated file {}", opts.path(), next.get().path());
       use(next.get(), 0, true);
-      checkpointer.save(current, splitter);
       return;
     }
     Optional<TailerFile> f = TailerFile.open(opts.path(), time.wallTime());
@@ -159,7 +162,6 @@ final class TailerEngine implements Closeable {
       return;
     }
     use(f.get(), 0, false);
-    checkpointer.save(current, splitter);
   }
 
   private void recoverFromTruncation() throws IOException {

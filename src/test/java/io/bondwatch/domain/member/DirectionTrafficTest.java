@@ -1,6 +1,7 @@
 package io.bondwatch.domain.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.bondwatch.time.FakeTimeSource;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,23 @@ class DirectionTrafficTest {
     assertThat(r.totalBytes()).isEqualTo(19 * 625_000L);
     assertThat(r.bytesPerSecond()).isEqualTo(625_000);
     assertThat(r.capacity()).isEqualTo(new Capacity(625_000, Capacity.Source.ESTIMATED));
+  }
+
+  @Test
+  void aLateTickFollowedByOneOnTimeDoesNotMakeTheRateExceedWhatTheLineCarried() {
+    // a line carrying exactly 625 kB/s, read by a fixed-rate ticker whose fourth tick comes
+    // 100 ms late and whose fifth is on time again (1.1 s, then 0.9 s)
+    DirectionTraffic d = new DirectionTraffic("m rx", TrafficSettings.DEFAULT, Capacity.UNKNOWN);
+    long[] millis = {0, 1000, 2000, 3100, 4000, 5000, 6000};
+    long t0 = clock.monotonicNanos();
+    DirectionReading r = null;
+    for (long ms : millis) {
+      long at = t0 + ms * 1_000_000;
+      d.observe(625L * ms, at);
+      r = d.read(at);
+      assertThat(r.bytesPerSecond()).as("rate at %d ms", ms).isLessThan(625_001);
+    }
+    assertThat(r.bytesPerSecond()).isCloseTo(625_000, within(1.0));
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Attribution of multilink members on a fake clock: underlay counters sampled every 200 ms, a
@@ -126,19 +128,6 @@ class MultilinkWatchTest {
   }
 
   @Test
-  void aSilentMemberIsDownFastWhenTheStallComesFirst() {
-    bothUp();
-    bundle = new BundleProbeView(true, 3);
-    samples(3, true, false);
-    assertThat(state("dsl2"))
-        .as("0.6 s: exactly what its heartbeat allows")
-        .isEqualTo(MemberState.UP);
-    sample(true, false);
-    assertThat(changes).containsExactly("dsl2 down");
-    assertThat(state("dsl1")).isEqualTo(MemberState.UP);
-  }
-
-  @Test
   void everyUnderlaySilentIsABundleFaultAndNobodyIsBlamed() {
     bothUp();
     bundle = new BundleProbeView(true, 5);
@@ -149,6 +138,72 @@ class MultilinkWatchTest {
         .isEqualTo(
             "bundle stalled: bundle probes lost (5 in a row) and no member received frames for"
                 + " 10.0 s; nobody blamed");
+  }
+
+  /**
+   * Every underlay goes silent, one {@code stagger} samples (200 ms each) after the other, and the
+   * bundle stalls with the first: real lines do not all die in the same millisecond. Frames the
+   * later one received before it died too prove nothing against the first.
+   */
+  @ParameterizedTest(name = "{0} silent first, the other {1} x 200 ms later")
+  @CsvSource({
+    "dsl1, 1", "dsl1, 2", "dsl1, 3", "dsl1, 4", "dsl2, 1", "dsl2, 2", "dsl2, 3", "dsl2, 4"
+  })
+  void everyUnderlaySilentWithinAShortSpreadBlamesNobody(String first, int stagger) {
+    bothUp();
+    bundle = new BundleProbeView(true, 3);
+    boolean dsl1First = first.equals("dsl1");
+    samples(stagger, !dsl1First, dsl1First);
+    samples(50, false, false);
+
+    assertThat(changes).isEmpty();
+    assertThat(watch.bundleFault()).endsWith("no member received frames for 10.0 s; nobody blamed");
+  }
+
+  @Test
+  void aSilentMemberIsDownFastWhenTheStallComesFirst() {
+    bothUp();
+    bundle = new BundleProbeView(true, 3);
+    // dsl2 silent from here; its heartbeat allows 0.6 s, so dsl1's frames of the first three
+    // samples arrived while dsl2's silence was still within it
+    samples(4, true, false);
+    assertThat(state("dsl2")).as("dsl1 received once after 0.6 s").isEqualTo(MemberState.UP);
+    sample(true, false);
+    assertThat(changes).containsExactly("dsl2 down");
+    assertThat(reason("dsl2"))
+        .isEqualTo(
+            "no frames received on eth2 for 1.00 s (its heartbeat allows 0.60 s) while dsl1"
+                + " received 5; bundle probes lost (3 in a row)");
+  }
+
+  /**
+   * Both members' pppd stop getting echo replies 700 ms apart; the frames go on (other traffic on
+   * the underlays). dsl1's second unanswered echo is counted 0.4 s before dsl2's first is: dsl2's
+   * last reply, before it died, is no proof that dsl1 alone is dead.
+   */
+  @Test
+  void echoesThatStopOnEveryMemberWithinAShortSpreadBlameNobody() {
+    bothUp();
+    bundle = new BundleProbeView(true, 4);
+    // dsl1 echoes at 0.0, 1.0, 2.0 s, ...; dsl2 at 0.4, 1.4, 2.4 s, ...; a reply comes 0.2 s
+    // after its request while the member lives: dsl1 dies at 0.1 s, dsl2 at 0.8 s
+    for (int step = 0; step < 50; step++) {
+      long ms = step * 200L;
+      int id = (int) (ms / 1000);
+      if (ms % 1000 == 0) {
+        watch.onEcho("dsl1", 100, true, id, now());
+      }
+      if (ms % 1000 == 400) {
+        watch.onEcho("dsl2", 200, true, id, now());
+      }
+      if (ms == 600) {
+        watch.onEcho("dsl2", 200, false, id, now());
+      }
+      sample(true, true);
+    }
+    assertThat(changes).isEmpty();
+    assertThat(watch.status("dsl1", now()).echoUnansweredInRow()).isGreaterThanOrEqualTo(2);
+    assertThat(watch.status("dsl2", now()).echoUnansweredInRow()).isGreaterThanOrEqualTo(2);
   }
 
   @Test

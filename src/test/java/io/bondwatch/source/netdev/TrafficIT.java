@@ -150,7 +150,8 @@ class TrafficIT {
       for (Tick t : ticks) {
         DirectionReading r = t.rx().get(0);
         assertThat(r.totalBytes()).isGreaterThanOrEqualTo(previous);
-        // no second may show more than the shaped rate (plus the allowance of a late tick)
+        // no second may show more than the shaped rate, plus tbf's 32 kB burst over the
+        // shortest span a rate is taken over (0.9 s: 5.8%)
         assertThat(r.bytesPerSecond()).isBetween(0.0, 625_000 * 1.1);
         previous = r.totalBytes();
       }

@@ -258,6 +258,29 @@ class TailerEngineTest {
   }
 
   @Test
+  void aCopytruncateWhileStoppedRightAfterTheSwitchToTheLiveFileLosesNothing() throws IOException {
+    start(true);
+    append(log(), "a1\n");
+    drain();
+    copyTruncate("pppd.log.1");
+    append(log(), "b1\n");
+    engine.poll(); // the truncation noticed: on to the copy
+    engine.poll(); // the copy finished: on to the live file, not a line of it read yet
+    assertThat(got).containsExactly("a1");
+    engine.close(); // killed here
+    append(log(), "b2\n");
+    Files.move(dir.resolve("pppd.log.1"), dir.resolve("pppd.log.2"));
+    copyTruncate("pppd.log.1");
+    append(log(), "c1\n");
+    FileTime t = FileTime.fromMillis(System.currentTimeMillis() - 10_000);
+    Files.setLastModifiedTime(dir.resolve("pppd.log.2"), t);
+    Files.setLastModifiedTime(dir.resolve("pppd.log.1"), FileTime.fromMillis(t.toMillis() + 1000));
+    start(false);
+    // a checkpoint at offset 0 of the live file could not tell it was truncated again meanwhile
+    assertThat(got).containsExactly("a1", "b1", "b2", "c1");
+  }
+
+  @Test
   void restartAfterTwoRotationsWhileStoppedReadsEveryRotatedFileInOrder() throws IOException {
     start(true);
     append(log(), "a1\n");

@@ -53,11 +53,15 @@ class PingProberIT {
     return results;
   }
 
+  /**
+   * Waits for {@code count} results matching {@code what} after the first {@code from}. The list
+   * grows on the prober's thread meanwhile: it is read through a stream, which walks one snapshot
+   * of a CopyOnWriteArrayList (a subList view of it throws ConcurrentModificationException once the
+   * list grows under it).
+   */
   private static void awaitAfter(
       List<ProbeResult> results, int from, int count, Predicate<ProbeResult> what) {
-    await()
-        .atMost(WAIT)
-        .until(() -> results.subList(from, results.size()).stream().filter(what).count() >= count);
+    await().atMost(WAIT).until(() -> results.stream().skip(from).filter(what).count() >= count);
   }
 
   @Test
