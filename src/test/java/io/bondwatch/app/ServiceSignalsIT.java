@@ -62,7 +62,8 @@ class ServiceSignalsIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> bw.output().contains("SIGHUP: ignored"));
     assertThat(bw.process().isAlive()).isTrue();
-    assertThat(bw.get("/-/ready").code()).isEqualTo(200);
+    BondwatchProcess.Response ready = bw.get("/-/ready");
+    assertThat(ready.code()).as("/-/ready after SIGHUP: %s", ready.body()).isEqualTo(200);
     assertThat(bw.output()).doesNotContain("shutting down");
   }
 
