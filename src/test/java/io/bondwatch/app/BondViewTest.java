@@ -42,13 +42,7 @@ class BondViewTest {
         """;
     BondwatchConfig cfg = ((ConfigResult.Valid) ConfigLoader.parse(yaml, "test.yml")).config();
     for (MemberConfig m : cfg.members()) {
-      members.put(
-          m.name(),
-          new Member(
-              m.name(),
-              Wiring.memberPolicy(cfg.policy()),
-              LinkHealth.of(cfg.policy(), cfg.probe().interval(), cfg.probe().timeout()),
-              clock));
+      members.put(m.name(), MemberProbes.member(cfg, m, clock));
     }
     Traffic traffic =
         new Traffic(

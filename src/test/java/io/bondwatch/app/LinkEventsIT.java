@@ -36,15 +36,8 @@ class LinkEventsIT {
   }
 
   @AfterEach
-  void cleanup(TestInfo info) {
-    if (bw != null) {
-      bw.close();
-      System.err.println(
-          "--- bondwatch output of " + info.getDisplayName() + " ---\n" + bw.output());
-    }
-    if (bed != null) {
-      bed.close();
-    }
+  void cleanup(TestInfo info) throws Exception {
+    BondwatchProcess.stopShowingOutput(bw, info, bed);
   }
 
   private void start(String probe, String policy) throws Exception {

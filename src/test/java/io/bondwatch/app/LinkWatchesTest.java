@@ -42,13 +42,7 @@ class LinkWatchesTest {
 
   LinkWatchesTest() {
     for (MemberConfig m : cfg.members()) {
-      members.put(
-          m.name(),
-          new Member(
-              m.name(),
-              Wiring.memberPolicy(cfg.policy()),
-              LinkHealth.of(cfg.policy(), cfg.probe().interval(), cfg.probe().timeout()),
-              time));
+      members.put(m.name(), MemberProbes.member(cfg, m, time));
     }
     links =
         LinkWatches.of(

@@ -59,13 +59,7 @@ class MemberStoryTest {
       ConfigResult r = ConfigLoader.parse(YAML, "story.yml");
       cfg = ((ConfigResult.Valid) r).config();
       for (MemberConfig m : cfg.members()) {
-        members.put(
-            m.name(),
-            new Member(
-                m.name(),
-                Wiring.memberPolicy(cfg.policy()),
-                LinkHealth.of(cfg.policy(), cfg.probe().interval(), cfg.probe().timeout()),
-                time));
+        members.put(m.name(), MemberProbes.member(cfg, m, time));
       }
       Traffic traffic =
           new Traffic(

@@ -37,15 +37,8 @@ class ServiceIT {
   }
 
   @AfterEach
-  void cleanup(TestInfo info) {
-    if (bw != null) {
-      bw.close();
-      System.err.println(
-          "--- bondwatch output of " + info.getDisplayName() + " ---\n" + bw.output());
-    }
-    if (bed != null) {
-      bed.close();
-    }
+  void cleanup(TestInfo info) throws Exception {
+    BondwatchProcess.stopShowingOutput(bw, info, bed);
   }
 
   private Path config(String member1Interface) throws Exception {

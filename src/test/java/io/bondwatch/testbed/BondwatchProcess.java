@@ -145,6 +145,26 @@ public final class BondwatchProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * The end of a system test: stops {@code bw} (if started) and prints its output under the test's
+   * name, then closes {@code bed} (if made), whatever happened before.
+   */
+  public static void stopShowingOutput(
+      BondwatchProcess bw, org.junit.jupiter.api.TestInfo info, AutoCloseable bed)
+      throws Exception {
+    try {
+      if (bw != null) {
+        bw.close();
+        System.err.println(
+            "--- bondwatch output of " + info.getDisplayName() + " ---\n" + bw.output());
+      }
+    } finally {
+      if (bed != null) {
+        bed.close();
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {
